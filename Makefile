@@ -1,0 +1,49 @@
+# Os poucos comandos que o README cita. Tudo se instala sozinho na primeira vez.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.instalado
+
+.PHONY: serve build check test bench render clean deps-sistema
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+node_modules/.instalado: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch node_modules/.instalado
+
+## Programas do Debian usados pelos testes de navegador e do PDF.
+deps-sistema:
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
+
+## Constrói o site e o serve em http://127.0.0.1:8000 com recarga automática.
+serve: $(STAMP)
+	$(BIN)/engd serve
+
+## Constrói o site em site/ (de forma atômica).
+build: $(STAMP)
+	$(BIN)/engd build
+
+## Valida os dados de data/.
+check: $(STAMP)
+	$(BIN)/engd check
+
+## Roda todos os testes.
+test: $(STAMP) node_modules/.instalado deps-sistema
+	$(BIN)/pytest
+
+## Mede desempenho e imprime tabelas.
+bench: $(STAMP) node_modules/.instalado deps-sistema
+	$(BIN)/engd bench
+
+## Escreve a árvore Markdown gerada em build/markdown/.
+render: $(STAMP)
+	$(BIN)/engd render --out build/markdown
+
+clean:
+	rm -rf site build .pytest_cache

@@ -1,0 +1,108 @@
+"""The ``engd`` command: check the data, build, serve, or write the generated Markdown.
+
+Every subcommand exits 0 on success, 1 when the data or the build has problems (printed in
+Portuguese, one per line, with file:line:column and field), 2 on a usage error. No traceback
+reaches the user: an unexpected error is reported in one line with exit code 3.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .problems import report
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def _project(args) -> Path:
+    return Path(args.projeto).resolve()
+
+
+def _data(args) -> Path:
+    return Path(args.dados).resolve() if args.dados else _project(args) / "data"
+
+
+def _check(args) -> int:
+    from .model import load_strategy
+
+    strategy, problems = load_strategy(_data(args))
+    if strategy is None:
+        print(report(problems), file=sys.stderr)
+        return 1
+    print(f"Dados válidos: {len(strategy.objectives)} objetivos, {len(strategy.recommendations)} recomendações.")
+    return 0
+
+
+def _build(args) -> int:
+    from .build import BuildFailed, build
+
+    site = Path(args.saida).resolve() if args.saida else _project(args) / "site"
+    try:
+        strategy = build(_project(args), site, _data(args))
+    except BuildFailed as failure:
+        print(f"{failure}\nA construção falhou; o site anterior em {site} ficou como estava.", file=sys.stderr)
+        return 1
+    print(f"Site construído em {site}: {len(strategy.objectives)} objetivos, {len(strategy.recommendations)} recomendações.")
+    return 0
+
+
+def _serve(args) -> int:
+    status = _check(args)
+    if status:
+        return status
+    environment = dict(os.environ, ENGD_DATA=str(_data(args)))
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(_project(args) / "mkdocs.yml"),
+               "-a", args.endereco]
+    try:
+        return subprocess.call(command, env=environment)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _render(args) -> int:
+    from .model import load_strategy
+    from .pages import render_tree
+
+    strategy, problems = load_strategy(_data(args))
+    if strategy is None:
+        print(report(problems), file=sys.stderr)
+        return 1
+    written = render_tree(strategy, Path(args.out))
+    print(f"{len(written)} páginas Markdown escritas em {args.out}.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="engd", description="Gera o site e os dados da Estratégia Nacional de Governo Digital 2024–2027.")
+    main.add_argument("--projeto", default=".", help="pasta do projeto (com mkdocs.yml e data/); padrão: a pasta atual")
+    main.add_argument("--dados", default=None, help="pasta dos dados; padrão: data/ dentro do projeto")
+    commands = main.add_subparsers(dest="comando", required=True, metavar="COMANDO")
+    commands.add_parser("check", help="valida os dados e lista todos os problemas").set_defaults(run=_check)
+    build = commands.add_parser("build", help="constrói o site (só troca o site anterior se tudo der certo)")
+    build.add_argument("--saida", default=None, help="pasta do site; padrão: site/")
+    build.set_defaults(run=_build)
+    serve = commands.add_parser("serve", help="serve o site com recarga automática ao editar os dados")
+    serve.add_argument("--endereco", default="127.0.0.1:8000", help="endereço:porta; padrão 127.0.0.1:8000")
+    serve.set_defaults(run=_serve)
+    render = commands.add_parser("render", help="escreve as páginas Markdown geradas numa pasta")
+    render.add_argument("--out", required=True, help="pasta de destino")
+    render.set_defaults(run=_render)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last line of defence: a user never sees a traceback
+        print(f"Erro inesperado ({type(error).__name__}): {error}", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

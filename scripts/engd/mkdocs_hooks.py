@@ -1,0 +1,78 @@
+"""The one adapter between the model and MkDocs: the only module that imports MkDocs.
+
+As MkDocs hooks (``hooks:`` in ``mkdocs.yml``): ``on_config`` checks the data and builds the model
+and the navigation; ``on_files`` adds every generated page as a virtual file, so ``docs/`` keeps
+only hand-written pages and ``mkdocs serve`` rebuilds when the YAML changes. As functions:
+``build_site`` runs a strict build into a given folder and returns problems in Portuguese
+instead of raising. The data folder is ``data/`` beside ``mkdocs.yml``, or ``$ENGD_DATA``.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.structure.files import File, Files
+
+from engd.model import Strategy, load_strategy
+from engd.pages import navigation, render_pages
+from engd.problems import report
+
+_state: dict = {}
+
+
+def data_dir(config) -> Path:
+    return Path(os.environ.get("ENGD_DATA") or Path(config.config_file_path).parent / "data")
+
+
+def _hand_written_nav(config) -> list:
+    """Hand-written pages listed in ``extra.paginas`` of mkdocs.yml, kept after the generated ones."""
+    return list(config.extra.get("paginas", []))
+
+
+def on_config(config):
+    strategy, problems = load_strategy(data_dir(config))
+    if strategy is None:
+        raise PluginError("Os dados têm problemas:\n" + report(problems))
+    _state["strategy"] = strategy
+    config.nav = navigation(strategy, _hand_written_nav(config))
+    config.watch.append(str(data_dir(config)))
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    strategy: Strategy = _state["strategy"]
+    for page in render_pages(strategy):
+        if files.get_file_from_path(page.path) is not None:
+            raise PluginError(f"docs/{page.path} é gerado a partir dos dados; apague o arquivo escrito à mão.")
+        files.append(File.generated(config, page.path, content=page.markdown))
+    return files
+
+
+class _Collector(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def build_site(config_file: Path, site_dir: Path) -> list[str]:
+    """Build the site strictly into ``site_dir``. Returns [] on success, else messages in Portuguese."""
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        build(config)
+    except PluginError as error:
+        return [str(error)]
+    except (MkDocsException, OSError) as error:
+        return collector.messages + [f"a construção do site falhou: {error}"]
+    finally:
+        logger.removeHandler(collector)
+    return []

@@ -1,0 +1,223 @@
+"""Stage 3: the frozen, typed model built only from validated data.
+
+Input: ``validate.RawData`` (never raw files). Output: a ``Strategy`` and its parts. This is the
+single place where Portuguese data keys (``texto_oficial``, ``recomendacoes``) meet English code
+names (``official_text``, ``recommendations``); every output reads the model, never the YAML.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .fidelity import normalise
+from .validate import RawData, check
+
+
+@dataclass(frozen=True)
+class Publication:
+    journal: str
+    body: str
+    date: str
+    edition: int
+    section: int
+    page: int
+    url: str | None
+    url_status: str
+
+
+@dataclass(frozen=True)
+class Article:
+    number: int
+    label: str
+    official_text: str
+
+
+@dataclass(frozen=True)
+class Act:
+    kind: str
+    acronym: str
+    number: str
+    date: str
+    official_title: str
+    bodies: tuple[str, ...]
+    signatory_name: str
+    signatory_role: str
+    summary: str
+    preamble: str
+    articles: tuple[Article, ...]
+    annex_title: str
+    addressees: str
+    publication: Publication
+    source_file: str
+
+    @property
+    def short_name(self) -> str:
+        """For example: Portaria SGD/MGI nº 4.248/2024."""
+        return f"{self.kind} {self.acronym} nº {self.number}/{self.date[:4]}"
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: str
+    objective_number: int
+    number: int
+    official_text: str
+    plain_text: str | None
+    in_practice: tuple[str, ...]
+    theme_ids: tuple[str, ...]
+    norm_ids: tuple[str, ...]
+    source_file: str
+
+    @property
+    def slug(self) -> str:
+        """The address form of the id: 3.7 → 3-7 (dots are avoided in paths)."""
+        return self.id.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Objective:
+    number: int
+    official_text: str
+    plain_text: str | None
+    in_practice: tuple[str, ...]
+    recommendations: tuple[Recommendation, ...]
+    source_file: str
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    expansion: str | None
+    kind: str
+    explanation: str
+    forms: tuple[str, ...]
+    norm_id: str | None
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Norm:
+    id: str
+    kind: str
+    number: str
+    date: str | None
+    summary: str | None
+    nickname: str | None
+    url: str | None
+    verification: str
+
+
+@dataclass(frozen=True)
+class Strategy:
+    act: Act
+    objectives: tuple[Objective, ...]
+    terms: tuple[Term, ...]
+    themes: tuple[Theme, ...]
+    norms: tuple[Norm, ...]
+
+    @cached_property
+    def recommendations(self) -> tuple[Recommendation, ...]:
+        return tuple(r for o in self.objectives for r in o.recommendations)
+
+    @cached_property
+    def recommendation_by_id(self) -> dict[str, Recommendation]:
+        return {r.id: r for r in self.recommendations}
+
+    def objective(self, number: int) -> Objective:
+        return self.objectives[number - 1]
+
+
+def _text(value) -> str | None:
+    return normalise(value) if isinstance(value, str) else None
+
+
+def _recommendation(item: dict, objective: int, file: str) -> Recommendation:
+    return Recommendation(
+        id=item["numero"],
+        objective_number=objective,
+        number=int(item["numero"].split(".")[1]),
+        official_text=normalise(item["texto_oficial"]),
+        plain_text=_text(item.get("texto_simples")),
+        in_practice=tuple(normalise(x) for x in item.get("na_pratica", [])),
+        theme_ids=tuple(item.get("temas", [])),
+        norm_ids=tuple(item.get("normas", [])),
+        source_file=file,
+    )
+
+
+def _objective(document) -> Objective:
+    value = document.value
+    return Objective(
+        number=value["numero"],
+        official_text=normalise(value["texto_oficial"]),
+        plain_text=_text(value.get("texto_simples")),
+        in_practice=tuple(normalise(x) for x in value.get("na_pratica", [])),
+        recommendations=tuple(_recommendation(item, value["numero"], document.file) for item in value["recomendacoes"]),
+        source_file=document.file,
+    )
+
+
+def _act(document) -> Act:
+    value = document.value
+    publication = value["publicacao"]
+    return Act(
+        kind=value["tipo"],
+        acronym=value["sigla"],
+        number=value["numero"],
+        date=value["data"],
+        official_title=normalise(value["titulo_oficial"]),
+        bodies=tuple(value["orgaos"]),
+        signatory_name=value["signatario"]["nome"],
+        signatory_role=value["signatario"]["cargo"],
+        summary=normalise(value["ementa"]),
+        preamble=normalise(value["preambulo"]),
+        articles=tuple(Article(a["numero"], a["rotulo"], normalise(a["texto_oficial"])) for a in value["artigos"]),
+        annex_title=normalise(value["anexo"]["titulo_oficial"]),
+        addressees=value["anexo"]["destinatarios"],
+        publication=Publication(
+            journal=publication["veiculo"],
+            body=publication["orgao"],
+            date=publication["data"],
+            edition=publication["edicao"],
+            section=publication["secao"],
+            page=publication["pagina"],
+            url=publication["endereco"],
+            url_status=publication["endereco_situacao"],
+        ),
+        source_file=value["fonte"],
+    )
+
+
+def _items(raw: RawData, name: str, key: str) -> list[dict]:
+    document = raw.lists.get(name)
+    return document.value[key] if document else []
+
+
+def build(raw: RawData) -> Strategy:
+    """The model of validated data. Never called on data that has problems."""
+    return Strategy(
+        act=_act(raw.act),
+        objectives=tuple(_objective(d) for d in raw.objectives),
+        terms=tuple(
+            Term(t["id"], t["termo"], t.get("expansao"), t["tipo"], normalise(t["explicacao"]), tuple(t["formas"]), t.get("norma"))
+            for t in _items(raw, "glossario", "termos")
+        ),
+        themes=tuple(Theme(t["id"], t["nome"], normalise(t["descricao"])) for t in _items(raw, "temas", "temas")),
+        norms=tuple(
+            Norm(n["id"], n["tipo"], n["numero"], n["data"], _text(n["ementa"]), n.get("apelido"), n["endereco"], n["verificado"])
+            for n in _items(raw, "normas", "normas")
+        ),
+    )
+
+
+def load_strategy(data_dir) -> tuple[Strategy | None, list]:
+    """Check the data folder and build the model: (strategy, []) or (None, problems)."""
+    raw, problems = check(data_dir)
+    return (build(raw), []) if raw else (None, problems)

@@ -1,0 +1,194 @@
+"""Stage 2: read every data file and collect every problem before anyone builds anything.
+
+Input: the data folder (``data/``). Output: ``(RawData, [])`` when the data is sound, or
+``(None, problems)`` with every problem found across all files, sorted by file and line. Rules:
+what ``load`` refuses; each file against its JSON Schema; file names that match ids; numbering
+of objectives (1 … n) and recommendations (N.1 … N.k, in order, no gaps or repeats); unique ids;
+references (themes, norms) that resolve; no HTML in any text; official texts equal to the DOU
+source (``fidelity``). It never raises for bad data and never writes anything.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import fidelity
+from .load import Document, load_file
+from .problems import Problem
+from .schema import check_document
+
+ACT_FILE = "ato.yml"
+OBJECTIVES_DIR = "objetivos"
+OPTIONAL_FILES = {"glossario": "glossario.yml", "temas": "temas.yml", "normas": "normas.yml"}
+SCHEMA_DIR = "esquemas"
+_OBJECTIVE_FILE = re.compile(r"^objetivo-(\d{2,})\.yml$")
+_HTML = re.compile(r"<\s*[A-Za-z!/?]")
+_LIST_KEYS = {"glossario": "termos", "temas": "temas", "normas": "normas"}
+
+
+@dataclass(frozen=True)
+class RawData:
+    """Validated documents, ready for ``model.build``."""
+
+    act: Document
+    objectives: tuple[Document, ...]
+    lists: dict
+    source: fidelity.Source
+
+
+def _walk_strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk_strings(item, path + (i,))
+
+
+def _no_html(document: Document) -> list[Problem]:
+    problems = []
+    for path, text in _walk_strings(document.value):
+        if match := _HTML.search(text):
+            snippet = text[match.start():match.start() + 12]
+            problems.append(document.problem(path, f"o texto contém marcação HTML (“{snippet}”), que não é aceita; escreva só texto."))
+    return problems
+
+
+def _load(path: Path, root: Path, schema_dir: Path, schema: str) -> tuple[Document | None, list[Problem]]:
+    document, problems = load_file(path, root)
+    if document is None:
+        return None, problems
+    problems = check_document(document, schema_dir, schema) + _no_html(document)
+    return (None if problems else document), problems
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+def _check_objective_files(data_dir: Path, root: Path, schema_dir: Path) -> tuple[list[Document], list[Problem]]:
+    problems: list[Problem] = []
+    documents: list[Document] = []
+    folder = data_dir / OBJECTIVES_DIR
+    paths = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    for path in paths:
+        file = _relative(path, root)
+        match = _OBJECTIVE_FILE.match(path.name)
+        if not match:
+            problems.append(Problem(file, 0, 0, "", "nome de arquivo fora do padrão objetivo-NN.yml (NN = número do objetivo com dois dígitos, como objetivo-03.yml)."))
+            continue
+        document, found = _load(path, root, schema_dir, "objetivo.schema.json")
+        problems += found
+        if document is None:
+            continue
+        number = document.value["numero"]
+        if int(match[1]) != number or match[1] != f"{number:02d}":
+            problems.append(document.problem(("numero",), f"o arquivo se chama {path.name}, mas traz o objetivo {number}; renomeie-o para objetivo-{number:02d}.yml."))
+            continue
+        documents.append(document)
+    if not paths:
+        problems.append(Problem(_relative(folder, root), 0, 0, "", "nenhum arquivo de objetivo encontrado."))
+    return sorted(documents, key=lambda d: d.value["numero"]), problems
+
+
+def _check_numbering(objectives: list[Document]) -> list[Problem]:
+    problems: list[Problem] = []
+    for expected, document in enumerate(objectives, start=1):
+        number = document.value["numero"]
+        if number != expected:
+            problems.append(document.problem(("numero",), f"esperava o objetivo {expected}: a numeração dos objetivos deve ser 1, 2, 3, … sem lacunas."))
+        seen: set[str] = set()
+        for i, item in enumerate(document.value["recomendacoes"]):
+            rec_id = item["numero"]
+            wanted = f"{number}.{i + 1}"
+            if rec_id in seen:
+                problems.append(document.problem(("recomendacoes", i, "numero"), f"a recomendação {rec_id} está repetida."))
+            elif not rec_id.startswith(f"{number}."):
+                problems.append(document.problem(("recomendacoes", i, "numero"), f"a recomendação {rec_id} não pertence ao objetivo {number}: aqui esperava {wanted}."))
+            elif rec_id != wanted:
+                problems.append(document.problem(("recomendacoes", i, "numero"), f"numeração fora de ordem ou com lacuna: esperava {wanted}, encontrou {rec_id}."))
+            seen.add(rec_id)
+    return problems
+
+
+def _check_unique_ids(name: str, document: Document) -> list[Problem]:
+    problems, seen = [], {}
+    for i, item in enumerate(document.value[_LIST_KEYS[name]]):
+        if item["id"] in seen:
+            problems.append(document.problem((_LIST_KEYS[name], i, "id"), f"o identificador “{item['id']}” está repetido (primeiro no item {seen[item['id']]})."))
+        seen.setdefault(item["id"], i)
+    return problems
+
+
+def _ids(lists: dict, name: str) -> set[str]:
+    document = lists.get(name)
+    return {item["id"] for item in document.value[_LIST_KEYS[name]]} if document else set()
+
+
+def _check_references(objectives: list[Document], lists: dict) -> list[Problem]:
+    problems: list[Problem] = []
+    themes, norms = _ids(lists, "temas"), _ids(lists, "normas")
+    for document in objectives:
+        for i, item in enumerate(document.value["recomendacoes"]):
+            for key, known, kind in [("temas", themes, "tema"), ("normas", norms, "norma")]:
+                for j, ref in enumerate(item.get(key, [])):
+                    if ref not in known:
+                        problems.append(document.problem(("recomendacoes", i, key, j), f"{kind} “{ref}” não existe em {OPTIONAL_FILES[key]}."))
+    glossary = lists.get("glossario")
+    if glossary:
+        for i, term in enumerate(glossary.value["termos"]):
+            if "norma" in term and term["norma"] not in norms:
+                problems.append(glossary.problem(("termos", i, "norma"), f"norma “{term['norma']}” não existe em normas.yml."))
+    return problems
+
+
+def _check_act(act: Document, data_dir: Path, root: Path) -> tuple[fidelity.Source | None, list[Problem]]:
+    problems = [act.problem(("artigos", i, "numero"), f"esperava o artigo {i + 1}: os artigos seguem a ordem 1, 2, 3, …")
+                for i, article in enumerate(act.value["artigos"]) if article["numero"] != i + 1]
+    source_path = data_dir / act.value["fonte"]
+    if not source_path.resolve().is_relative_to(data_dir.resolve()) or not source_path.is_file():
+        return None, problems + [act.problem(("fonte",), f"o arquivo da fonte oficial “{act.value['fonte']}” não existe em data/.")]
+    try:
+        source = fidelity.parse_source(source_path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        return None, problems + [Problem(_relative(source_path, root), 0, 0, "", f"fonte oficial ilegível: {error}")]
+    return source, problems + fidelity.compare_act(act, source)
+
+
+def check(data_dir: Path) -> tuple[RawData | None, list[Problem]]:
+    """Every problem of the data folder; the validated documents when there is none."""
+    data_dir = Path(data_dir)
+    root = data_dir.parent
+    schema_dir = data_dir / SCHEMA_DIR
+    problems: list[Problem] = []
+    act_path = data_dir / ACT_FILE
+    act = None
+    if act_path.is_file():
+        act, found = _load(act_path, root, schema_dir, "ato.schema.json")
+        problems += found
+    else:
+        problems.append(Problem(_relative(act_path, root), 0, 0, "", "arquivo obrigatório ausente."))
+    objectives, found = _check_objective_files(data_dir, root, schema_dir)
+    problems += found
+    lists: dict = {}
+    for name, file_name in OPTIONAL_FILES.items():
+        if (data_dir / file_name).is_file():
+            document, found = _load(data_dir / file_name, root, schema_dir, f"{name}.schema.json")
+            problems += found
+            if document:
+                lists[name] = document
+                problems += _check_unique_ids(name, document)
+    problems += _check_numbering(objectives)
+    problems += _check_references(objectives, lists)
+    source = None
+    if act is not None:
+        source, found = _check_act(act, data_dir, root)
+        problems += found
+    if source is not None:
+        problems += fidelity.compare_objectives(objectives, source, _relative(data_dir / act.value["fonte"], root))
+    if problems or act is None or source is None:
+        return None, sorted(set(problems))
+    return RawData(act, tuple(objectives), lists, source), []
