@@ -75,6 +75,25 @@ def _render(args) -> int:
     return 0
 
 
+def _bench(args) -> int:
+    """Run every benchmark module ``engd.bench_*`` (each has ``run(project: Path) -> str``, a table)."""
+    import importlib
+    import pkgutil
+
+    import engd
+
+    names = sorted(m.name for m in pkgutil.iter_modules(engd.__path__) if m.name.startswith("bench_"))
+    if args.so:
+        names = [n for n in names if n == f"bench_{args.so}"]
+    if not names:
+        print("Nenhum benchmark encontrado.", file=sys.stderr)
+        return 1
+    for name in names:
+        print(importlib.import_module(f"engd.{name}").run(_project(args)))
+        print()
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="engd", description="Gera o site e os dados da Estratégia Nacional de Governo Digital 2024–2027.")
     main.add_argument("--projeto", default=".", help="pasta do projeto (com mkdocs.yml e data/); padrão: a pasta atual")
@@ -90,6 +109,9 @@ def parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="escreve as páginas Markdown geradas numa pasta")
     render.add_argument("--out", required=True, help="pasta de destino")
     render.set_defaults(run=_render)
+    bench = commands.add_parser("bench", help="mede o desempenho e imprime tabelas")
+    bench.add_argument("--so", default=None, help="roda só um benchmark (por exemplo: paginas, build, busca)")
+    bench.set_defaults(run=_bench)
     return main
 
 
