@@ -119,8 +119,9 @@ def compare_act(act: Document, source: Source) -> list[Problem]:
     return problems
 
 
-def compare_objectives(objectives: list[Document], source: Source, source_file: str) -> list[Problem]:
-    """Compare objective documents (already in number order) with the source's annex."""
+def compare_objectives(objectives: list[Document], source: Source, source_file: str, present: set[int]) -> list[Problem]:
+    """Compare valid objective documents with the source's annex. ``present``: numbers of every
+    objective file, valid or not, so that an invalid file is not also reported as missing."""
     problems: list[Problem] = []
     by_number = {o.number: o for o in source.objectives}
     seen = set()
@@ -137,6 +138,8 @@ def compare_objectives(objectives: list[Document], source: Source, source_file: 
         data_ids = []
         for i, item in enumerate(document.value.get("recomendacoes") or []):
             rec_id = item.get("numero") if isinstance(item, dict) else None
+            if rec_id in data_ids:
+                continue  # a repeated number is a numbering problem, reported by validate
             data_ids.append(rec_id)
             if rec_id not in source_recs:
                 problems.append(document.problem(("recomendacoes", i, "numero"), f"a fonte oficial não tem a recomendação {rec_id}."))
@@ -147,6 +150,6 @@ def compare_objectives(objectives: list[Document], source: Source, source_file: 
         if missing:
             problems.append(document.problem(("recomendacoes",), f"faltam recomendações que estão na fonte oficial: {', '.join(missing)}."))
     for objective in source.objectives:
-        if objective.number not in seen:
+        if objective.number not in seen and objective.number not in present:
             problems.append(Problem(source_file, 0, 0, "", f"o objetivo {objective.number} da fonte oficial não está nos dados."))
     return problems

@@ -32,6 +32,8 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
 # PyYAML's messages are in English; these are the ones an editor meets most.
 _YAML_MESSAGES = {
     "mapping values are not allowed here": "“:” fora de lugar (talvez falte um espaço, aspas ou a indentação esteja errada)",
@@ -47,6 +49,7 @@ _YAML_MESSAGES = {
     "expected ',' or '}', but got '<stream end>'": "chave “{” sem fechar",
     "found unexpected ':'": "“:” fora de lugar",
     "found character that cannot start any token": "caractere que não pode começar um valor (use aspas)",
+    "but found another document": "o arquivo tem mais de um documento YAML (“---”); use um só",
     "expected a single document in the stream": "o arquivo tem mais de um documento YAML (“---”); use um só",
     "control characters are not allowed": "o arquivo contém caracteres de controle invisíveis",
 }
@@ -105,6 +108,10 @@ class _StrictLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
 def _pos(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
@@ -130,6 +137,9 @@ class _Converter:
 
     def convert(self, node, path: tuple):
         self.positions[path] = _pos(node.start_mark)
+        if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            self._refuse(node, path, f"etiqueta YAML “{_short_tag(node.tag)}” não é aceita")
+            return None
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -154,7 +164,7 @@ class _Converter:
 
     def _scalar(self, node: ScalarNode, path: tuple):
         if node.tag not in _PLAIN_TAGS:
-            self._refuse(node, path, f"etiqueta YAML “{node.tag}” não é aceita")
+            self._refuse(node, path, f"etiqueta YAML “{_short_tag(node.tag)}” não é aceita")
             return None
         if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
             return node.value
@@ -191,8 +201,9 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     text, problems = _decode(raw, file)
     if text is None:
         return None, problems
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _StrictLoader(text)
         node = loader.get_single_node()
     except _Refusal as refusal:
         line, column = _pos(refusal.mark)
@@ -205,13 +216,14 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
         before = text[: error.position]
         line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
         return None, [Problem(file, line, column, "",
-                              f"caractere de controle invisível não permitido (código {error.character!r})")]
+                              f"caractere de controle invisível não permitido (código U+{error.character:04X})")]
     except yaml.YAMLError as error:
         return None, [Problem(file, 0, 0, "", _translate(str(error)))]
     except RecursionError:
         return None, [Problem(file, 0, 0, "", "aninhamento profundo demais")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return None, [Problem(file, 1, 1, "", "o arquivo está vazio")]
     converter = _Converter(file)

@@ -69,48 +69,57 @@ def _relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def _check_objective_files(data_dir: Path, root: Path, schema_dir: Path) -> tuple[list[Document], list[Problem]]:
+def _check_objective_files(data_dir: Path, root: Path, schema_dir: Path) -> tuple[list[Document], set[int], list[Problem]]:
+    """Valid objective documents in number order, the numbers their file names claim, and problems."""
     problems: list[Problem] = []
     documents: list[Document] = []
+    claimed: set[int] = set()
     folder = data_dir / OBJECTIVES_DIR
     paths = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
     for path in paths:
         file = _relative(path, root)
         match = _OBJECTIVE_FILE.match(path.name)
-        if not match:
+        if not match or match[1] != f"{int(match[1]):02d}":
             problems.append(Problem(file, 0, 0, "", "nome de arquivo fora do padrão objetivo-NN.yml (NN = número do objetivo com dois dígitos, como objetivo-03.yml)."))
             continue
+        claimed.add(int(match[1]))
         document, found = _load(path, root, schema_dir, "objetivo.schema.json")
         problems += found
         if document is None:
             continue
         number = document.value["numero"]
-        if int(match[1]) != number or match[1] != f"{number:02d}":
-            problems.append(document.problem(("numero",), f"o arquivo se chama {path.name}, mas traz o objetivo {number}; renomeie-o para objetivo-{number:02d}.yml."))
+        if int(match[1]) != number:
+            problems.append(document.problem(("numero",), f"o arquivo se chama {path.name}, mas traz o objetivo {number}; o número e o nome do arquivo devem coincidir."))
             continue
         documents.append(document)
     if not paths:
         problems.append(Problem(_relative(folder, root), 0, 0, "", "nenhum arquivo de objetivo encontrado."))
-    return sorted(documents, key=lambda d: d.value["numero"]), problems
+    return sorted(documents, key=lambda d: d.value["numero"]), claimed, problems
 
 
-def _check_numbering(objectives: list[Document]) -> list[Problem]:
-    problems: list[Problem] = []
-    for expected, document in enumerate(objectives, start=1):
+def _check_numbering(objectives: list[Document], claimed: set[int], folder: str) -> list[Problem]:
+    """Objectives 1 … n (by file name) and, inside objective N, N.1 … N.k in order: one problem per break."""
+    problems = [Problem(folder, 0, 0, "", f"falta o objetivo {n} (arquivo objetivo-{n:02d}.yml): a numeração deve ser 1, 2, 3, … sem lacunas.")
+                for n in range(1, max(claimed, default=0) + 1) if n not in claimed]
+    for document in objectives:
         number = document.value["numero"]
-        if number != expected:
-            problems.append(document.problem(("numero",), f"esperava o objetivo {expected}: a numeração dos objetivos deve ser 1, 2, 3, … sem lacunas."))
         seen: set[str] = set()
+        previous = 0
         for i, item in enumerate(document.value["recomendacoes"]):
             rec_id = item["numero"]
-            wanted = f"{number}.{i + 1}"
+            where = ("recomendacoes", i, "numero")
             if rec_id in seen:
-                problems.append(document.problem(("recomendacoes", i, "numero"), f"a recomendação {rec_id} está repetida."))
-            elif not rec_id.startswith(f"{number}."):
-                problems.append(document.problem(("recomendacoes", i, "numero"), f"a recomendação {rec_id} não pertence ao objetivo {number}: aqui esperava {wanted}."))
-            elif rec_id != wanted:
-                problems.append(document.problem(("recomendacoes", i, "numero"), f"numeração fora de ordem ou com lacuna: esperava {wanted}, encontrou {rec_id}."))
+                problems.append(document.problem(where, f"a recomendação {rec_id} está repetida."))
+                continue
             seen.add(rec_id)
+            prefix, suffix = rec_id.split(".")
+            if int(prefix) != number:
+                problems.append(document.problem(where, f"a recomendação {rec_id} não pertence ao objetivo {number}: aqui esperava {number}.{previous + 1}."))
+                continue
+            if int(suffix) != previous + 1:
+                after = f"depois de {number}.{previous} " if previous else ""
+                problems.append(document.problem(where, f"numeração fora de ordem ou com lacuna: {after}esperava {number}.{previous + 1}, encontrou {rec_id}."))
+            previous = int(suffix)
     return problems
 
 
@@ -171,7 +180,7 @@ def check(data_dir: Path) -> tuple[RawData | None, list[Problem]]:
         problems += found
     else:
         problems.append(Problem(_relative(act_path, root), 0, 0, "", "arquivo obrigatório ausente."))
-    objectives, found = _check_objective_files(data_dir, root, schema_dir)
+    objectives, claimed, found = _check_objective_files(data_dir, root, schema_dir)
     problems += found
     lists: dict = {}
     for name, file_name in OPTIONAL_FILES.items():
@@ -181,14 +190,14 @@ def check(data_dir: Path) -> tuple[RawData | None, list[Problem]]:
             if document:
                 lists[name] = document
                 problems += _check_unique_ids(name, document)
-    problems += _check_numbering(objectives)
+    problems += _check_numbering(objectives, claimed, _relative(data_dir / OBJECTIVES_DIR, root))
     problems += _check_references(objectives, lists)
     source = None
     if act is not None:
         source, found = _check_act(act, data_dir, root)
         problems += found
     if source is not None:
-        problems += fidelity.compare_objectives(objectives, source, _relative(data_dir / act.value["fonte"], root))
+        problems += fidelity.compare_objectives(objectives, source, _relative(data_dir / act.value["fonte"], root), claimed)
     if problems or act is None or source is None:
         return None, sorted(set(problems))
     return RawData(act, tuple(objectives), lists, source), []

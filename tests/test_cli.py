@@ -1,0 +1,119 @@
+"""The ``engd`` command as a user runs it: exit codes, Portuguese messages, no traceback, an atomic
+build that keeps the previous site when the data is broken, the Markdown export, and ``serve``
+rebuilding when a YAML file changes."""
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import ROOT
+
+ENGD = [sys.executable, "-m", "engd.cli"]
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run(ENGD + list(args), cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_check_passes_on_the_real_data():
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    assert "Dados válidos: 10 objetivos, 51 recomendações." in result.stdout
+
+
+def test_check_lists_problems_and_exits_1(data_copy):
+    path = data_copy / "objetivos" / "objetivo-05.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace('numero: "5.2"', 'numero: "5.9"'), encoding="utf-8")
+    (data_copy / "objetivos" / "objetivo-06.yml").write_bytes(b"numero: 6\nnumero: 6\n")
+    result = run("--dados", str(data_copy), "check")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert any(l.startswith("data/objetivos/objetivo-05.yml:") and "esperava 5.2, encontrou 5.9" in l for l in lines)
+    assert any(l.startswith("data/objetivos/objetivo-06.yml:2:1: numero: chave “numero” repetida") for l in lines)
+    assert lines[-1].endswith("problemas encontrados.")
+
+
+def test_usage_error_exits_2_in_portuguese():
+    result = run("comando-que-nao-existe")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_failed_build_leaves_the_previous_site_as_it_was(tmp_path, data_copy):
+    site = tmp_path / "site"
+    first = run("build", "--saida", str(site))
+    assert first.returncode == 0, first.stderr
+    before = tree_digest(site)
+    assert "recomendacoes/3-7/index.html" in before
+    (data_copy / "ato.yml").write_text("tipo: [\n", encoding="utf-8")
+    failed = run("--dados", str(data_copy), "build", "--saida", str(site))
+    assert failed.returncode == 1
+    assert "data/ato.yml:" in failed.stderr and "o site anterior" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"], "sobrou uma pasta temporária"
+
+
+def test_render_writes_the_generated_markdown_tree(tmp_path):
+    out = tmp_path / "markdown"
+    result = run("render", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    assert len(files) == 1 + 1 + 2 + 10 + 51
+    assert "recomendacoes/10-4.md" in files and "objetivos/10.md" in files
+    assert "# Recomendação 3.7" in (out / "recomendacoes" / "3-7.md").read_text(encoding="utf-8")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(condition, seconds: float):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.5)
+    return None
+
+
+def test_serve_rebuilds_when_a_yaml_file_changes(data_copy):
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/ato/"
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen(ENGD + ["--dados", str(data_copy), "serve", "--endereco", f"127.0.0.1:{port}"],
+                              cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        first = _wait_for(lambda: _fetch(url), 90)
+        assert first and "Secretário de Governo Digital do Ministério" in first
+        act = data_copy / "ato.yml"
+        act.write_text(act.read_text(encoding="utf-8").replace(
+            "cargo: Secretário de Governo Digital", "cargo: Secretário Editado de Governo Digital"), encoding="utf-8")
+        changed = _wait_for(lambda: "Secretário Editado de Governo Digital" in (_fetch(url) or ""), 90)
+        assert changed, "a página não foi reconstruída depois da edição do YAML"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
