@@ -34,11 +34,14 @@ EXPECTED = {'aninhamento_profundo': ['data/objetivos/objetivo-01.yml:16:32: anin
  'chave_nao_texto': ['data/objetivos/objetivo-02.yml:3:1: chaves devem ser texto simples'],
  'chave_repetida': ['data/objetivos/objetivo-02.yml:3:1: numero: chave “numero” repetida (já aparece na linha 2)'],
  'etiqueta_yaml': ['data/objetivos/objetivo-02.yml:2:9: numero: etiqueta YAML “!!python/object/apply:os.system” não é aceita'],
+ 'explicacao_dificil': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: a explicação da recomendação 1.2 tem índice de legibilidade -131,5 (muito difícil); o mínimo é 50. Use '
+                        'frases mais curtas e palavras mais simples.'],
  'fidelidade': ['data/objetivos/objetivo-02.yml:8:20: recomendacoes[0].texto_oficial: o texto oficial da recomendação 2.1 difere da fonte oficial a partir do caractere 7: dados “…Desenhár serviços '
                 'com…”, fonte “…Desenhar serviços com…”.'],
  'fonte_ausente': ['data/ato.yml:48:8: fonte: o arquivo da fonte oficial “fontes/nao-existe.txt” não existe em data/.'],
  'formato_id': ['data/objetivos/objetivo-01.yml:12:13: recomendacoes[1].numero: valor “1-2” fora do formato. Esperado: número da recomendação no formato N.M, em que N é o número do objetivo (por '
                 'exemplo, 3.7).'],
+ 'frases_longas': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: a explicação da recomendação 1.2 tem em média 42,0 palavras por frase; o máximo é 20.'],
  'html_no_texto': ['data/objetivos/objetivo-02.yml:8:20: recomendacoes[0].texto_oficial: o texto contém marcação HTML (“<script>aler”), que não é aceita; escreva só texto.'],
  'nao_utf8': ['data/objetivos/objetivo-02.yml:4:34: o arquivo não está em UTF-8 (byte inválido 0xe7); salve-o como UTF-8'],
  'nome_fora_do_padrao': ['data/objetivos/objetivo-2.yml: nome de arquivo fora do padrão objetivo-NN.yml (NN = número do objetivo com dois dígitos, como objetivo-03.yml).'],
@@ -57,6 +60,8 @@ EXPECTED = {'aninhamento_profundo': ['data/objetivos/objetivo-01.yml:16:32: anin
                       'data/objetivos: falta o objetivo 1 (arquivo objetivo-01.yml): a numeração deve ser 1, 2, 3, … sem lacunas.'],
  'publicacao_diferente': ['data/ato.yml:44:11: publicacao.pagina: difere da fonte oficial, que diz 111.'],
  'referencia_inexistente': ['data/objetivos/objetivo-01.yml:12:13: recomendacoes[0].temas[0]: tema “tema-que-nao-existe” não existe em temas.yml.'],
+ 'sigla_fora_do_glossario': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: a sigla “PPA” (da recomendação 1.2) não está no glossário (glossario.yml).',
+                             'data/objetivos/objetivo-01.yml:18:9: recomendacoes[1].na_pratica[0]: a sigla “LDO” (da recomendação 1.2) não está no glossário (glossario.yml).'],
  'sintaxe_yaml': ['data/objetivos/objetivo-01.yml:16:1: o arquivo termina no meio de um valor (aspas ou colchetes sem fechar?)'],
  'tabulacao': ['data/objetivos/objetivo-01.yml:12:1: tabulação não é permitida em YAML; use espaços'],
  'texto_vazio': ['data/objetivos/objetivo-01.yml:13:20: recomendacoes[1].texto_oficial: o texto está vazio.'],

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .model import Strategy
+from .glossary import TermMarker, TermMatcher
+from .model import Recommendation, Strategy
+from .readability import analyse
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
 _MONTHS = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
@@ -32,10 +34,11 @@ class Page:
     source_file: str
 
 
-def escape_markdown(text: str) -> str:
-    """Text that Markdown shows as it is: HTML is escaped, Markdown punctuation backslashed."""
+def escape_markdown(text: str, at_start: bool = True) -> str:
+    """Text that Markdown shows as it is: HTML is escaped, Markdown punctuation backslashed
+    (and, at the start of a block, list and quote markers)."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
-    return re.sub(r"^(\s*)([-+>]|\d+\.)(\s)", r"\1\\\2\3", escaped)
+    return re.sub(r"^(\s*)([-+>]|\d+\.)(\s)", r"\1\\\2\3", escaped) if at_start else escaped
 
 
 def date_br(iso: str) -> str:
@@ -53,6 +56,7 @@ def _environment() -> Environment:
     )
     environment.filters["md"] = escape_markdown
     environment.filters["date_br"] = date_br
+    environment.tests["contains"] = lambda sequence, item: item in sequence
     environment.filters["fm"] = lambda value: json.dumps(str(value), ensure_ascii=False)
     return environment
 
@@ -65,19 +69,65 @@ def recommendation_path(slug: str) -> str:
     return f"recomendacoes/{slug}.md"
 
 
+GLOSSARY_PATH = "glossario.md"
+
+
+def theme_path(theme_id: str) -> str:
+    return f"temas/{theme_id}.md"
+
+
+def readability_row(text: str) -> dict:
+    """Figures shown on pages: index and words per sentence with a decimal comma, and the band."""
+    figures = analyse(text)
+    return {"index": f"{figures.index:.1f}".replace(".", ","), "band": figures.band,
+            "words_per_sentence": f"{figures.words_per_sentence:.1f}".replace(".", ",")}
+
+
+def related_recommendations(strategy: Strategy, rec: Recommendation, limit: int = 5) -> list[Recommendation]:
+    """Recommendations sharing themes with ``rec``: most shared themes first, then in act order."""
+    themes = set(rec.theme_ids)
+    scored = [(len(themes & set(other.theme_ids)), i, other) for i, other in enumerate(strategy.recommendations)
+              if other.id != rec.id and themes & set(other.theme_ids)]
+    return [other for _, _, other in sorted(scored, key=lambda t: (-t[0], t[1]))[:limit]]
+
+
+def glossary_usage(strategy: Strategy, matcher: TermMatcher) -> dict[str, list[dict]]:
+    """For each term id, the items (act, objectives, recommendations) whose texts use it, in act order."""
+    items = [("A portaria", "ato.md", [strategy.act.summary, strategy.act.preamble] + [a.official_text for a in strategy.act.articles])]
+    for objective in strategy.objectives:
+        items.append((f"Objetivo {objective.number}", objective_path(objective.number),
+                      [objective.official_text, objective.plain_text or "", *objective.in_practice]))
+        items += [(f"Recomendação {r.id}", recommendation_path(r.slug), [r.official_text, r.plain_text or "", *r.in_practice])
+                  for r in objective.recommendations]
+    usage: dict[str, list[dict]] = {term.id: [] for term in strategy.terms}
+    for label, path, texts in items:
+        for term_id in dict.fromkeys(o.term.id for text in texts for o in matcher.occurrences(text)):
+            usage[term_id].append({"label": label, "path": path})
+    return usage
+
+
 class _Renderer:
-    """Renders templates with a ``link`` function relative to the page being written."""
+    """Renders templates with ``link`` (a Markdown link relative to the page being written) and
+    ``terms`` (data text with glossary terms marked, first occurrence per page linked)."""
 
     def __init__(self, strategy: Strategy):
         self.strategy = strategy
         self.environment = _environment()
+        self.matcher = TermMatcher(strategy.terms)
+        self.themes = {t.id: t for t in strategy.themes}
+        self.norms = {n.id: n for n in strategy.norms}
 
     def page(self, path: str, template: str, title: str, source_file: str, **values) -> Page:
         def link(target: str) -> str:
             return posixpath.relpath(target, posixpath.dirname(path) or ".")
 
+        glossary = link(GLOSSARY_PATH) if self.strategy.terms and path != GLOSSARY_PATH else None
+        marker = TermMarker(self.matcher, escape_markdown, glossary)
         markdown = self.environment.get_template(template).render(
-            strategy=self.strategy, act=self.strategy.act, link=link, **values)
+            strategy=self.strategy, act=self.strategy.act, link=link, terms=marker.mark,
+            themes=self.themes, norms=self.norms, readability=readability_row,
+            related=lambda rec: related_recommendations(self.strategy, rec),
+            glossary_usage=lambda: glossary_usage(self.strategy, self.matcher), **values)
         return Page(path, title, markdown, source_file)
 
 
@@ -91,6 +141,15 @@ def render_pages(strategy: Strategy) -> list[Page]:
         renderer.page("objetivos/index.md", "objetivos.md.j2", "Objetivos", act_file),
         renderer.page("recomendacoes/index.md", "recomendacoes.md.j2", "Recomendações", act_file),
     ]
+    if strategy.terms:
+        pages.append(renderer.page(GLOSSARY_PATH, "glossario.md.j2", "Glossário", "data/glossario.yml"))
+    if strategy.themes:
+        pages.append(renderer.page("temas/index.md", "temas.md.j2", "Temas", "data/temas.yml"))
+        for theme in strategy.themes:
+            pages.append(renderer.page(theme_path(theme.id), "tema.md.j2", theme.name, "data/temas.yml", theme=theme,
+                                       items=[r for r in strategy.recommendations if theme.id in r.theme_ids]))
+    if strategy.norms:
+        pages.append(renderer.page("normas.md", "normas.md.j2", "Normas relacionadas", "data/normas.yml"))
     objectives = strategy.objectives
     for i, objective in enumerate(objectives):
         pages.append(renderer.page(
@@ -117,12 +176,15 @@ def navigation(strategy: Strategy, extra: list | None = None) -> list:
         {f"Objetivo {o.number}": [{f"Recomendação {r.id}": recommendation_path(r.slug)} for r in o.recommendations]}
         for o in strategy.objectives
     ]
+    reference = ([{"Glossário": GLOSSARY_PATH}] if strategy.terms else []) + (
+        [{"Temas": ["temas/index.md"] + [{t.name: theme_path(t.id)} for t in strategy.themes]}] if strategy.themes else []) + (
+        [{"Normas relacionadas": "normas.md"}] if strategy.norms else [])
     return [
         {"Início": "index.md"},
         {"A portaria": "ato.md"},
         {"Objetivos": ["objetivos/index.md"] + [{f"Objetivo {o.number}": objective_path(o.number)} for o in strategy.objectives]},
         {"Recomendações": ["recomendacoes/index.md"] + by_objective},
-    ] + (extra or [])
+    ] + reference + (extra or [])
 
 
 def render_tree(strategy: Strategy, out: Path) -> list[Path]:

@@ -5,7 +5,7 @@ Input: the data folder (``data/``). Output: ``(RawData, [])`` when the data is s
 what ``load`` refuses; each file against its JSON Schema; file names that match ids; numbering
 of objectives (1 … n) and recommendations (N.1 … N.k, in order, no gaps or repeats); unique ids;
 references (themes, norms) that resolve; no HTML in any text; official texts equal to the DOU
-source (``fidelity``). It never raises for bad data and never writes anything.
+source (``fidelity``); our plain-language texts readable enough (``plain_language``). It never raises for bad data and never writes anything.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import fidelity
 from .load import Document, load_file
+from .plain_language import check_plain_language
 from .problems import Problem
 from .schema import check_document
 
@@ -192,6 +193,7 @@ def check(data_dir: Path) -> tuple[RawData | None, list[Problem]]:
                 problems += _check_unique_ids(name, document)
     problems += _check_numbering(objectives, claimed, _relative(data_dir / OBJECTIVES_DIR, root))
     problems += _check_references(objectives, lists)
+    problems += check_plain_language(objectives, lists.get("glossario"))
     source = None
     if act is not None:
         source, found = _check_act(act, data_dir, root)

@@ -1,0 +1,81 @@
+"""Finding glossary terms in a text, and marking them so every reader gets their meaning.
+
+Input: the model's ``Term`` objects. ``TermMatcher.find(text)`` lists the glossary forms that occur
+in a text (longest form first, whole words, case as written in ``formas``) and the acronyms left
+unexplained; ``TermMarker.mark(text)`` returns Markdown in which each acronym is an
+``<abbr title="expansão">`` and the first occurrence of each term on the page links to its
+glossary entry (a keyboard-reachable link; the entry explains it). The same matcher serves the
+pages, the validator and the tests, so what is checked is what is shown.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+# An acronym: two or more capitals (accents allowed), optionally with a dotted part (GOV.BR).
+ACRONYM = re.compile(r"(?<![\w.])[A-ZÁÉÍÓÚÂÊÔÃÕÇ]{2,}(?:\.[A-Za-z]{2,})?(?![\w])")
+ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    start: int
+    end: int
+    form: str
+    term: object
+
+
+class TermMatcher:
+    def __init__(self, terms):
+        self.by_form = {}
+        for term in terms:
+            for form in term.forms:
+                self.by_form.setdefault(form, term)
+        forms = sorted(self.by_form, key=len, reverse=True)
+        self.pattern = re.compile(
+            r"(?<![\w.])(" + "|".join(map(re.escape, forms)) + r")(?![\w])") if forms else None
+
+    def occurrences(self, text: str) -> list[Occurrence]:
+        if self.pattern is None:
+            return []
+        return [Occurrence(m.start(), m.end(), m[1], self.by_form[m[1]]) for m in self.pattern.finditer(text)]
+
+    def unexplained_acronyms(self, text: str) -> list[str]:
+        """Acronyms in ``text`` outside every glossary form (Roman numerals excepted)."""
+        covered = [(o.start, o.end) for o in self.occurrences(text)]
+        found = []
+        for match in ACRONYM.finditer(text):
+            inside = any(start <= match.start() and match.end() <= end for start, end in covered)
+            if not inside and not ROMAN_NUMERAL.match(match[0]) and match[0] not in found:
+                found.append(match[0])
+        return found
+
+
+class TermMarker:
+    """Marks terms in the texts of ONE page: a new marker per page, so 'first occurrence' is per page."""
+
+    def __init__(self, matcher: TermMatcher, escape, glossary_link: str | None):
+        self.matcher = matcher
+        self.escape = escape
+        self.glossary_link = glossary_link
+        self.linked: set[str] = set()
+
+    def _markup(self, occurrence: Occurrence) -> str:
+        term = occurrence.term
+        shown = html.escape(occurrence.form)
+        if term.expansion:
+            shown = f'<abbr title="{html.escape(term.expansion, quote=True)}">{shown}</abbr>'
+        if self.glossary_link is None or term.id in self.linked:
+            return shown
+        self.linked.add(term.id)
+        return f"[{shown}]({self.glossary_link}#{term.id}){{ .engd-termo }}"
+
+    def mark(self, text: str) -> str:
+        parts, position = [], 0
+        for occurrence in self.matcher.occurrences(text):
+            parts.append(self.escape(text[position:occurrence.start], at_start=position == 0))
+            parts.append(self._markup(occurrence))
+            position = occurrence.end
+        parts.append(self.escape(text[position:], at_start=position == 0))
+        return "".join(parts)
