@@ -66,12 +66,13 @@ def test_failed_build_leaves_the_previous_site_as_it_was(tmp_path, data_copy):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"], "sobrou uma pasta temporária"
 
 
-def test_render_writes_the_generated_markdown_tree(tmp_path):
+def test_render_writes_the_generated_markdown_tree(tmp_path, strategy):
     out = tmp_path / "markdown"
     result = run("render", "--out", str(out))
     assert result.returncode == 0, result.stderr
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
-    assert len(files) == 1 + 1 + 2 + 10 + 51
+    # home, act, two lists, objectives, recommendations, glossary, themes (list + one each), norms
+    assert len(files) == 4 + 10 + 51 + 1 + 1 + len(strategy.themes) + 1
     assert "recomendacoes/10-4.md" in files and "objetivos/10.md" in files
     assert "# Recomendação 3.7" in (out / "recomendacoes" / "3-7.md").read_text(encoding="utf-8")
 

@@ -94,6 +94,35 @@ def _bench(args) -> int:
     return 0
 
 
+def _readability(args) -> int:
+    """Print, for every objective and recommendation, the index of the official text and of ours."""
+    from statistics import median
+
+    from .model import load_strategy
+    from .readability import analyse
+
+    strategy, problems = load_strategy(_data(args))
+    if strategy is None:
+        print(report(problems), file=sys.stderr)
+        return 1
+    items = [(str(o.number), o) for o in strategy.objectives] + [(r.id, r) for r in strategy.recommendations]
+    items.sort(key=lambda pair: [int(n) for n in pair[0].split(".")])
+    print("| item | texto oficial | explicação | palavras por frase (explicação) |")
+    print("|---|---:|---:|---:|")
+    plain = []
+    for label, item in items:
+        official = analyse(item.official_text).index
+        if item.plain_text:
+            figures = analyse(item.plain_text)
+            plain.append(figures.index)
+            print(f"| {label} | {official:.1f} | {figures.index:.1f} | {figures.words_per_sentence:.1f} |")
+        else:
+            print(f"| {label} | {official:.1f} | (sem explicação) | |")
+    if plain:
+        print(f"\nExplicações: {len(plain)}; mínimo {min(plain):.1f}; mediana {median(plain):.1f}; máximo {max(plain):.1f}.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="engd", description="Gera o site e os dados da Estratégia Nacional de Governo Digital 2024–2027.")
     main.add_argument("--projeto", default=".", help="pasta do projeto (com mkdocs.yml e data/); padrão: a pasta atual")
@@ -109,6 +138,7 @@ def parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="escreve as páginas Markdown geradas numa pasta")
     render.add_argument("--out", required=True, help="pasta de destino")
     render.set_defaults(run=_render)
+    commands.add_parser("legibilidade", help="imprime o índice de legibilidade de cada item (oficial e explicação)").set_defaults(run=_readability)
     bench = commands.add_parser("bench", help="mede o desempenho e imprime tabelas")
     bench.add_argument("--so", default=None, help="roda só um benchmark (por exemplo: paginas, build, busca)")
     bench.set_defaults(run=_bench)

@@ -61,21 +61,22 @@ class TermMarker:
         self.glossary_link = glossary_link
         self.linked: set[str] = set()
 
-    def _markup(self, occurrence: Occurrence) -> str:
+    def _markup(self, occurrence: Occurrence, link: bool) -> str:
         term = occurrence.term
         shown = html.escape(occurrence.form)
-        if term.expansion:
+        if term.expansion and term.expansion != occurrence.form:
             shown = f'<abbr title="{html.escape(term.expansion, quote=True)}">{shown}</abbr>'
-        if self.glossary_link is None or term.id in self.linked:
+        if not link or self.glossary_link is None or term.id in self.linked:
             return shown
         self.linked.add(term.id)
         return f"[{shown}]({self.glossary_link}#{term.id}){{ .engd-termo }}"
 
-    def mark(self, text: str) -> str:
+    def mark(self, text: str, link: bool = True) -> str:
+        """``text`` as Markdown with its terms marked; ``link=False`` for headings (no link inside)."""
         parts, position = [], 0
         for occurrence in self.matcher.occurrences(text):
             parts.append(self.escape(text[position:occurrence.start], at_start=position == 0))
-            parts.append(self._markup(occurrence))
+            parts.append(self._markup(occurrence, link))
             position = occurrence.end
         parts.append(self.escape(text[position:], at_start=position == 0))
         return "".join(parts)
