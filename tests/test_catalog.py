@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
 from html.parser import HTMLParser
 
 import pytest
+from site_paths import built_path
 from rdflib import Graph, Literal, Namespace, URIRef
 
 # plain namespaces: rdflib's closed ones warn when pytest inspects this module's attributes
@@ -15,7 +15,8 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
-BASE = "https://exemplo.invalid/sitio/dados/catalogo.jsonld"  # any base: the catalogue's addresses are relative
+BASE = "https://exemplo.invalid/sitio/dados/catalogo.jsonld"  # relative addresses are read against this base
+ROOT_URL = "https://exemplo.invalid/sitio/"
 DATA_FILES_NOT_DISTRIBUTED = {"index.html", "catalogo.jsonld"}
 
 
@@ -27,13 +28,14 @@ def graph(built_site) -> Graph:
     return catalogue
 
 
-def test_one_catalogue_with_one_dataset(graph):
+def test_one_catalogue_with_one_dataset(graph, built_site):
     assert len(list(graph.subjects(RDF.type, DCAT.Catalog))) == 1
     (dataset,) = graph.subjects(RDF.type, DCAT.Dataset)
     (catalogue,) = graph.subjects(RDF.type, DCAT.Catalog)
     assert (catalogue, DCAT.dataset, dataset) in graph
     assert graph.value(dataset, DCTERMS.title).language == "pt-BR"
-    assert graph.value(dataset, DCAT.landingPage) == URIRef("https://exemplo.invalid/sitio/dados/")
+    landing = str(graph.value(dataset, DCAT.landingPage))
+    assert built_path(built_site, "dados/catalogo.jsonld", landing, (ROOT_URL,)) == built_site / "dados" / "index.html"
 
 
 def test_one_distribution_per_published_file(graph, built_site):
@@ -45,10 +47,10 @@ def test_one_distribution_per_published_file(graph, built_site):
     described = set()
     for distribution in distributions:
         assert (distribution, RDF.type, DCAT.Distribution) in graph
-        url = str(graph.value(distribution, DCAT.downloadURL))
-        assert url.startswith("https://exemplo.invalid/sitio/dados/"), url
-        name = url.rsplit("/", 1)[1]
-        content = (folder / name).read_bytes()
+        path = built_path(built_site, "dados/catalogo.jsonld", str(graph.value(distribution, DCAT.downloadURL)), (ROOT_URL,))
+        assert path.parent == folder, path
+        name = path.name
+        content = path.read_bytes()
         assert graph.value(distribution, DCAT.byteSize).toPython() == len(content)
         checksum = graph.value(distribution, SPDX.checksum)
         assert graph.value(checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha256
@@ -108,13 +110,13 @@ def test_data_page_has_a_schema_org_dataset(built_site):
     published = {p.name for p in folder.iterdir()} - DATA_FILES_NOT_DISTRIBUTED
     names = set()
     for download in dataset["distribution"]:
-        path = folder / posixpath.normpath(download["contentUrl"])
+        path = built_path(built_site, "dados/", download["contentUrl"])
         assert path.is_file(), download
         assert download["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
         names.add(path.name)
     assert names == published
     assert dataset["isBasedOn"]["@type"] == "Legislation"
-    assert (built_site / "dados" / posixpath.normpath(dataset["includedInDataCatalog"]["url"])).is_file()
+    assert built_path(built_site, "dados/", dataset["includedInDataCatalog"]["url"]) == folder / "catalogo.jsonld"
 
 
 def test_item_pages_have_schema_org_legislation(built_site, strategy):
@@ -128,8 +130,9 @@ def test_item_pages_have_schema_org_legislation(built_site, strategy):
         assert legislation["legislationDate"] == strategy.act.date
         assert legislation["isPartOf"]["name"] == strategy.act.short_name
         assert "sameAs" not in legislation["isPartOf"]  # no invented DOU address
-        twin = posixpath.normpath(posixpath.join(page + "/", legislation["encoding"]["contentUrl"]))
-        assert (built_site / twin).is_file(), (page, twin)
+        twin = built_path(built_site, page + "/", legislation["encoding"]["contentUrl"])
+        assert twin.is_file() and twin.suffix == ".json", (page, twin)
+        assert built_path(built_site, page + "/", legislation["url"]) == built_site / page / "index.html"
 
 
 def test_json_ld_cannot_close_its_script(strategy):

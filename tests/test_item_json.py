@@ -3,10 +3,10 @@ that exists in the built site and carries the item's data."""
 from __future__ import annotations
 
 import json
-import posixpath
 from html.parser import HTMLParser
 
 import pytest
+from site_paths import built_path
 
 from engd.item_json import objective_json_path, recommendation_json_path
 
@@ -34,12 +34,8 @@ def alternates(page_file) -> list[dict]:
     return [a for a in parser.alternates if a.get("type") == "application/json"]
 
 
-def resolve(site, page_url: str, href: str):
-    """The built file an address points to, from a page or file at ``page_url`` (path from the site root)."""
-    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
-    target = posixpath.normpath(posixpath.join(base, href))
-    path = site / target.lstrip("/")
-    return path / "index.html" if href.endswith("/") else path
+def resolve(site, source: str, href: str):
+    return built_path(site, source, href)
 
 
 def twin_of(built_site, page_url: str) -> tuple[dict, object]:
@@ -88,8 +84,9 @@ def test_addresses_inside_a_twin_resolve(built_site, twin):
 def test_first_and_last_twins_have_no_neighbour_beyond_the_ends(built_site):
     first = json.loads((built_site / "recomendacoes/1-1.json").read_text(encoding="utf-8"))
     last = json.loads((built_site / "recomendacoes/10-4.json").read_text(encoding="utf-8"))
-    assert first["enderecos"]["anterior"] is None and first["enderecos"]["proxima"] == "1-2.json"
-    assert last["enderecos"]["proxima"] is None and last["enderecos"]["anterior"] == "10-3.json"
+    assert first["enderecos"]["anterior"] is None and last["enderecos"]["proxima"] is None
+    assert resolve(built_site, "recomendacoes/1-1.json", first["enderecos"]["proxima"]) == built_site / "recomendacoes/1-2.json"
+    assert resolve(built_site, "recomendacoes/10-4.json", last["enderecos"]["anterior"]) == built_site / "recomendacoes/10-3.json"
 
 
 def test_twin_states_licences_and_the_unknown_dou_address(built_site, strategy):
