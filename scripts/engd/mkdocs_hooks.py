@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.structure.files import File, Files
 
+from engd import open_data
 from engd.model import Strategy, load_strategy
 from engd.pages import navigation, render_pages
 from engd.problems import report
@@ -45,11 +46,23 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     strategy: Strategy = _state["strategy"]
-    for page in render_pages(strategy):
-        if files.get_file_from_path(page.path) is not None:
-            raise PluginError(f"docs/{page.path} é gerado a partir dos dados; apague o arquivo escrito à mão.")
-        files.append(File.generated(config, page.path, content=page.markdown))
+    try:
+        publication = open_data.publish(strategy, data_dir(config), config.site_url)
+    except ValueError as error:
+        raise PluginError(f"Os dados abertos não puderam ser gerados: {error}") from None
+    _state["page_meta"] = publication.page_meta
+    generated = [(page.path, page.markdown) for page in render_pages(strategy)] + list(publication.files)
+    for path, content in generated:
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} é gerado a partir dos dados; apague o arquivo escrito à mão.")
+        files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_markdown(markdown: str, page, **kwargs) -> str:
+    """Head metadata of data pages (JSON twin, JSON-LD), read by overrides/partials/engd-dados-abertos.html."""
+    page.meta.update(_state.get("page_meta", {}).get(page.file.src_uri, {}))
+    return markdown
 
 
 class _Collector(logging.Handler):

@@ -184,7 +184,7 @@ def navigation(strategy: Strategy, extra: list | None = None) -> list:
         {"A portaria": "ato.md"},
         {"Objetivos": ["objetivos/index.md"] + [{f"Objetivo {o.number}": objective_path(o.number)} for o in strategy.objectives]},
         {"Recomendações": ["recomendacoes/index.md"] + by_objective},
-    ] + reference + (extra or [])
+    ] + reference + [{"Dados abertos": "dados/index.md"}] + (extra or [])
 
 
 def render_tree(strategy: Strategy, out: Path) -> list[Path]:

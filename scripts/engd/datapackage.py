@@ -1,0 +1,608 @@
+"""Output: the open-data package of ``/dados/`` — tables, files and ``datapackage.json`` — from the model.
+
+Input: a ``Strategy`` and the build moment (``reproducible.build_time``). Output: a ``Package``
+held in memory: one CSV (UTF-8, RFC 4180) and one JSON file per table, one XLSX workbook (a sheet per
+table plus a ``dicionario`` sheet), a ``datapackage.json`` (Data Package v2) whose Table Schemas give
+every field a name, type, Portuguese title, description and constraints, with primary and foreign
+keys, licences per resource, the DOU source, the package version and the bytes and SHA-256 of every
+file, and a zip of all of it. The same model and moment give the same bytes. ``check_folder`` and
+``check_built_site`` validate a written package with frictionless and return Portuguese problems.
+
+Tables are declared once in ``TABLES``: adding a column is one ``Column(...)`` line. The zip is not
+a resource of ``datapackage.json`` (it contains that file, so it cannot carry its own hash); its
+size and hash are published on ``/dados/`` and in the DCAT catalogue.
+
+Versioning (``VERSION``, semantic): MAJOR when a table or field is removed or renamed, or a field
+changes type or meaning (consumers' code breaks); MINOR when a table or field is added (for example
+the readability columns); PATCH when only the data changes (a correction, a new plain-language
+text). ``tests/test_datapackage.py`` keeps a fingerprint of the schemas per version, so a schema
+change without a new version fails the tests. Nothing here imports MkDocs or writes files.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from .model import Strategy
+from .reproducible import normalise_zip, zip_bytes
+
+VERSION = "1.0.0"
+NAME = "recomendacoes-engd-2024-2027"
+TITLE = "Recomendações da Estratégia Nacional de Governo Digital 2024–2027"
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+DESCRIPTOR = "datapackage.json"
+WORKBOOK = f"{NAME}.xlsx"
+ARCHIVE = f"{NAME}.zip"
+DICTIONARY_SHEET = "dicionario"
+IN_PRACTICE_SLOTS = 3  # the data schema allows at most three "na prática" examples per item
+
+LICENCES = {
+    "dominio-publico": {
+        "name": "other-pd",
+        "title": "Domínio público: os textos oficiais de atos normativos não são protegidos por direito autoral (Lei nº 9.610/1998, art. 8º, IV)",
+        "path": "https://www.planalto.gov.br/ccivil_03/leis/l9610.htm",
+    },
+    "cc-by": {
+        "name": "CC-BY-4.0",
+        "title": "Creative Commons Atribuição 4.0 Internacional (textos escritos por este projeto)",
+        "path": "https://creativecommons.org/licenses/by/4.0/",
+    },
+}
+_BOTH = ("dominio-publico", "cc-by")
+_OURS = ("cc-by",)
+
+_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+_REC_PATTERN = r"^[1-9][0-9]*\.[1-9][0-9]*$"
+_OFFICIAL = "como publicado no Diário Oficial da União (domínio público)"
+_PLAIN = "escrita por este projeto (CC BY 4.0); não substitui o texto oficial. Vazio quando ainda não existe"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field of a table: its Table Schema and how to read its value from a row's item."""
+
+    name: str
+    type: str
+    title: str
+    description: str
+    value: Callable[[Any], Any]
+    required: bool = False
+    unique: bool = False
+    constraints: dict = field(default_factory=dict)
+    format: str | None = None
+
+    def schema(self) -> dict:
+        constraints = dict(self.constraints)
+        if self.required:
+            constraints["required"] = True
+        if self.unique:
+            constraints["unique"] = True
+        descriptor = {"name": self.name, "type": self.type}
+        if self.format:
+            descriptor["format"] = self.format
+        descriptor.update(title=self.title, description=self.description)
+        if constraints:
+            descriptor["constraints"] = {k: constraints[k] for k in sorted(constraints)}
+        return descriptor
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the package: where its rows come from, its columns and keys."""
+
+    name: str
+    title: str
+    description: str
+    rows: Callable[[Strategy], Iterable[Any]]
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
+    licences: tuple[str, ...] = _BOTH
+
+    def schema(self) -> dict:
+        schema = {
+            "fields": [c.schema() for c in self.columns],
+            "missingValues": [""],
+            "primaryKey": list(self.primary_key),
+        }
+        if self.foreign_keys:
+            schema["foreignKeys"] = [
+                {"fields": list(fields), "reference": {"resource": resource, "fields": list(target)}}
+                for fields, resource, target in self.foreign_keys
+            ]
+        return schema
+
+    def records(self, strategy: Strategy) -> list[dict]:
+        return [{c.name: c.value(item) for c in self.columns} for item in self.rows(strategy)]
+
+
+def _in_practice(slot: int) -> Callable[[Any], str | None]:
+    return lambda item: item.in_practice[slot] if len(item.in_practice) > slot else None
+
+
+def _in_practice_columns(what: str) -> tuple[Column, ...]:
+    return tuple(
+        Column(f"na_pratica_{n}", "string", f"Na prática ({n})",
+               f"{n}º exemplo de ação concreta {what}, escrito por este projeto (CC BY 4.0). Vazio quando não existe.",
+               _in_practice(n - 1))
+        for n in range(1, IN_PRACTICE_SLOTS + 1)
+    )
+
+
+def _recommendation_links(strategy: Strategy, attribute: str):
+    return [(r, target) for r in strategy.recommendations for target in getattr(r, attribute)]
+
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "objetivos", "Objetivos",
+        "Os objetivos do Anexo da Portaria SGD/MGI nº 4.248/2024, um por linha.",
+        lambda s: s.objectives,
+        (
+            Column("numero", "integer", "Número do objetivo", "Número do objetivo no Anexo (1, 2, 3, ...).",
+                   lambda o: o.number, required=True, unique=True, constraints={"minimum": 1}),
+            Column("texto_oficial", "string", "Texto oficial", f"Texto oficial do objetivo, {_OFFICIAL}.",
+                   lambda o: o.official_text, required=True),
+            Column("texto_simples", "string", "Texto em linguagem simples",
+                   f"Explicação do objetivo em linguagem simples, {_PLAIN}.", lambda o: o.plain_text),
+        ) + _in_practice_columns("que ajuda a alcançar o objetivo"),
+        ("numero",),
+    ),
+    Table(
+        "recomendacoes", "Recomendações",
+        "As recomendações aos entes federados, uma por linha, com o objetivo a que pertencem.",
+        lambda s: s.recommendations,
+        (
+            Column("numero", "string", "Número da recomendação",
+                   "Número da recomendação no formato N.M (N = objetivo, M = ordem). É texto, não número decimal: 3.1 e 3.10 são diferentes.",
+                   lambda r: r.id, required=True, unique=True, constraints={"pattern": _REC_PATTERN}),
+            Column("objetivo", "integer", "Objetivo", "Número do objetivo a que a recomendação pertence (tabela objetivos).",
+                   lambda r: r.objective_number, required=True, constraints={"minimum": 1}),
+            Column("ordem", "integer", "Ordem no objetivo", "Posição da recomendação dentro do objetivo (o M de N.M).",
+                   lambda r: r.number, required=True, constraints={"minimum": 1}),
+            Column("texto_oficial", "string", "Texto oficial", f"Texto oficial da recomendação, sem o número, {_OFFICIAL}.",
+                   lambda r: r.official_text, required=True),
+            Column("texto_simples", "string", "Texto em linguagem simples",
+                   f"Explicação da recomendação em linguagem simples, {_PLAIN}.", lambda r: r.plain_text),
+        ) + _in_practice_columns("para seguir a recomendação"),
+        ("numero",),
+        ((("objetivo",), "objetivos", ("numero",)),),
+    ),
+    Table(
+        "temas", "Temas",
+        "Vocabulário de temas usado por este projeto para agrupar recomendações.",
+        lambda s: s.themes,
+        (
+            Column("id", "string", "Identificador do tema", "Identificador do tema: letras minúsculas sem acento, algarismos e hífens.",
+                   lambda t: t.id, required=True, unique=True, constraints={"pattern": _ID_PATTERN}),
+            Column("nome", "string", "Nome", "Nome do tema, como aparece no site.", lambda t: t.name, required=True),
+            Column("descricao", "string", "Descrição", "Descrição curta do tema, escrita por este projeto.",
+                   lambda t: t.description, required=True),
+        ),
+        ("id",), licences=_OURS,
+    ),
+    Table(
+        "recomendacao_tema", "Temas de cada recomendação",
+        "Relação entre recomendações e temas: uma linha por par, na ordem em que os temas são listados para cada recomendação.",
+        lambda s: _recommendation_links(s, "theme_ids"),
+        (
+            Column("recomendacao", "string", "Recomendação", "Número da recomendação (tabela recomendacoes).",
+                   lambda pair: pair[0].id, required=True, constraints={"pattern": _REC_PATTERN}),
+            Column("tema", "string", "Tema", "Identificador do tema (tabela temas).",
+                   lambda pair: pair[1], required=True, constraints={"pattern": _ID_PATTERN}),
+        ),
+        ("recomendacao", "tema"),
+        ((("recomendacao",), "recomendacoes", ("numero",)), (("tema",), "temas", ("id",))),
+        licences=_OURS,
+    ),
+    Table(
+        "normas", "Normas relacionadas",
+        "Atos normativos com que as recomendações se relacionam. Só entram fatos conferidos; o que não foi conferido fica vazio.",
+        lambda s: s.norms,
+        (
+            Column("id", "string", "Identificador da norma", "Identificador da norma, como lei-14129-2021.",
+                   lambda n: n.id, required=True, unique=True, constraints={"pattern": _ID_PATTERN}),
+            Column("tipo", "string", "Espécie do ato", "Espécie do ato (Lei, Lei Complementar, Decreto, ...).",
+                   lambda n: n.kind, required=True),
+            Column("numero", "string", "Número do ato", "Número do ato como publicado (por exemplo, 14.129).",
+                   lambda n: n.number, required=True),
+            Column("data", "date", "Data do ato", "Data do ato (AAAA-MM-DD). Vazia quando não foi conferida.",
+                   lambda n: n.date),
+            Column("ementa", "string", "Ementa", "Ementa oficial do ato (domínio público). Vazia quando não foi conferida.",
+                   lambda n: n.summary),
+            Column("apelido", "string", "Apelido", "Nome pelo qual a norma é conhecida. Vazio quando não há.",
+                   lambda n: n.nickname),
+            Column("endereco", "string", "Endereço oficial", "Endereço oficial do texto da norma. Vazio quando não foi conferido.",
+                   lambda n: n.url, format="uri"),
+            Column("verificado", "string", "Conferência", "Como os fatos desta norma foram conferidos, ou “não verificado”.",
+                   lambda n: n.verification, required=True),
+        ),
+        ("id",),
+    ),
+    Table(
+        "recomendacao_norma", "Normas de cada recomendação",
+        "Relação entre recomendações e normas relacionadas: uma linha por par.",
+        lambda s: _recommendation_links(s, "norm_ids"),
+        (
+            Column("recomendacao", "string", "Recomendação", "Número da recomendação (tabela recomendacoes).",
+                   lambda pair: pair[0].id, required=True, constraints={"pattern": _REC_PATTERN}),
+            Column("norma", "string", "Norma", "Identificador da norma (tabela normas).",
+                   lambda pair: pair[1], required=True, constraints={"pattern": _ID_PATTERN}),
+        ),
+        ("recomendacao", "norma"),
+        ((("recomendacao",), "recomendacoes", ("numero",)), (("norma",), "normas", ("id",))),
+        licences=_OURS,
+    ),
+    Table(
+        "glossario", "Glossário",
+        "Siglas, programas, órgãos, redes e termos técnicos do texto oficial, explicados por este projeto.",
+        lambda s: s.terms,
+        (
+            Column("id", "string", "Identificador do termo", "Identificador do termo: letras minúsculas sem acento, algarismos e hífens.",
+                   lambda t: t.id, required=True, unique=True, constraints={"pattern": _ID_PATTERN}),
+            Column("termo", "string", "Termo", "O termo como aparece no texto oficial.", lambda t: t.term, required=True),
+            Column("expansao", "string", "Por extenso", "O termo por extenso, para siglas e abreviaturas. Vazio quando não se aplica.",
+                   lambda t: t.expansion),
+            Column("tipo", "string", "Espécie", "Espécie do termo.", lambda t: t.kind, required=True,
+                   constraints={"enum": ["sigla", "programa", "orgao", "rede", "termo-tecnico"]}),
+            Column("explicacao", "string", "Explicação", "Explicação curta em linguagem simples, escrita por este projeto.",
+                   lambda t: t.explanation, required=True),
+            Column("norma", "string", "Norma", "Identificador da norma que trata do termo (tabela normas). Vazio quando não há.",
+                   lambda t: t.norm_id, constraints={"pattern": _ID_PATTERN}),
+        ),
+        ("id",),
+        ((("norma",), "normas", ("id",)),),
+        licences=_OURS,
+    ),
+    Table(
+        "glossario_formas", "Formas de cada termo do glossário",
+        "As formas exatas com que cada termo aparece nos textos: uma linha por forma, na ordem do glossário.",
+        lambda s: [(t, form) for t in s.terms for form in t.forms],
+        (
+            Column("termo", "string", "Termo", "Identificador do termo (tabela glossario).",
+                   lambda pair: pair[0].id, required=True, constraints={"pattern": _ID_PATTERN}),
+            Column("forma", "string", "Forma", "Uma forma exata do termo, como aparece nos textos.",
+                   lambda pair: pair[1], required=True),
+        ),
+        ("termo", "forma"),
+        ((("termo",), "glossario", ("id",)),),
+        licences=_OURS,
+    ),
+)
+
+_MEDIA_TYPES = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "zip": "application/zip",
+}
+TYPE_NAMES = {"integer": "número inteiro", "number": "número", "string": "texto", "date": "data (AAAA-MM-DD)",
+              "boolean": "verdadeiro ou falso"}
+
+
+@dataclass(frozen=True)
+class PublishedFile:
+    """One file of ``/dados/``: its name there, bytes and what it holds (in Portuguese)."""
+
+    path: str
+    content: bytes
+    format: str
+    title: str
+    table: str | None = None
+
+    @property
+    def media_type(self) -> str:
+        return _MEDIA_TYPES[self.format]
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+@dataclass(frozen=True)
+class Package:
+    """The whole package in memory. ``files`` is every file of ``/dados/``, in publication order."""
+
+    descriptor: dict
+    files: tuple[PublishedFile, ...]
+    records: dict[str, list[dict]]
+    created: datetime
+
+    def file(self, path: str) -> PublishedFile:
+        return next(f for f in self.files if f.path == path)
+
+
+# --- writers ---------------------------------------------------------------------------------
+
+def cell_text(value) -> str:
+    """A typed value as CSV text: empty for null, lower-case booleans, ISO dates, digits as written."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def csv_bytes(table: Table, records: list[dict]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([c.name for c in table.columns])
+    for record in records:
+        writer.writerow([cell_text(record[c.name]) for c in table.columns])
+    return buffer.getvalue().encode("utf-8")
+
+
+def json_bytes(value) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def dictionary_rows(descriptor: dict) -> list[dict]:
+    """The data dictionary, one row per field, read from the Table Schemas of ``descriptor``."""
+    rows = []
+    for resource in descriptor["resources"]:
+        schema = resource.get("schema")
+        if not schema:
+            continue
+        keys = {}
+        for name in schema.get("primaryKey", []):
+            keys[name] = "chave primária" if len(schema["primaryKey"]) == 1 else "parte da chave primária"
+        for foreign in schema.get("foreignKeys", []):
+            for source, target in zip(foreign["fields"], foreign["reference"]["fields"]):
+                link = f"referência a {foreign['reference']['resource']}.{target}"
+                keys[source] = f"{keys[source]}; {link}" if source in keys else link
+        for spec in schema["fields"]:
+            constraints = spec.get("constraints", {})
+            rows.append({
+                "tabela": resource["name"],
+                "campo": spec["name"],
+                "tipo": TYPE_NAMES.get(spec["type"], spec["type"]),
+                "titulo": spec["title"],
+                "descricao": spec["description"],
+                "obrigatorio": "sim" if constraints.get("required") else "não",
+                "restricoes": describe_constraints(spec),
+                "chave": keys.get(spec["name"], ""),
+            })
+    return rows
+
+
+def describe_constraints(spec: dict, code: Callable[[str], str] = str) -> str:
+    """The constraints of one field in words (required is shown apart); ``code`` wraps literal values."""
+    constraints = spec.get("constraints", {})
+    parts = []
+    if constraints.get("unique"):
+        parts.append("valores únicos")
+    if "minimum" in constraints:
+        parts.append(f"mínimo {constraints['minimum']}")
+    if "pattern" in constraints:
+        parts.append(f"padrão {code(constraints['pattern'])}")
+    if "enum" in constraints:
+        parts.append("um de: " + ", ".join(code(value) for value in constraints["enum"]))
+    if spec.get("format") == "uri":
+        parts.append("endereço (URI)")
+    return "; ".join(parts)
+
+
+def _workbook_bytes(descriptor_resources: list[dict], records: dict[str, list[dict]], created: datetime) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.writer.excel import ExcelWriter
+    import zipfile
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    sheets = [(t.name, [c.name for c in t.columns], [[r[c.name] for c in t.columns] for r in records[t.name]]) for t in TABLES]
+    dictionary = dictionary_rows({"resources": descriptor_resources})
+    header = ["tabela", "campo", "tipo", "titulo", "descricao", "obrigatorio", "restricoes", "chave"]
+    sheets.append((DICTIONARY_SHEET, header, [[row[k] for k in header] for row in dictionary]))
+    for name, columns, rows in sheets:
+        sheet = workbook.create_sheet(name)
+        sheet.append(columns)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row_number, values in enumerate(rows, start=2):
+            for column_number, value in enumerate(values, start=1):
+                if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+                    raise ValueError(f"tabela {name}, linha {row_number}, campo {columns[column_number - 1]}: "
+                                     "o texto tem um caractere de controle que a planilha não aceita.")
+                cell = sheet.cell(row=row_number, column=column_number, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # never a formula, even when the text starts with "="
+        sheet.freeze_panes = "A2"
+    moment = created.astimezone(timezone.utc).replace(tzinfo=None)
+    properties = workbook.properties
+    properties.creator = properties.lastModifiedBy = NAME
+    properties.title = TITLE
+    properties.language = "pt-BR"
+    properties.created = properties.modified = moment
+    buffer = io.BytesIO()
+    # ExcelWriter directly: openpyxl's save() would stamp the current time as "modified"
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    return normalise_zip(buffer.getvalue(), created)
+
+
+def _resource(name: str, file: PublishedFile, description: str, licences: tuple[str, ...], schema: dict | None = None) -> dict:
+    resource = {"name": name}
+    if schema is not None:
+        resource["type"] = "table"
+    resource.update(
+        path=file.path, format=file.format, mediatype=file.media_type, encoding="utf-8",
+        title=file.title, description=description,
+        bytes=file.size, hash=f"sha256:{file.sha256}",
+        licenses=[LICENCES[key] for key in licences],
+    )
+    if file.format == "xlsx":
+        del resource["encoding"]
+    if schema is not None:
+        resource["schema"] = schema
+    return resource
+
+
+def _source(strategy: Strategy) -> dict:
+    act, publication = strategy.act, strategy.act.publication
+    day = "/".join(reversed(publication.date.split("-")))
+    source = {"title": f"{act.short_name}, publicada no {publication.journal} de {day}, edição {publication.edition}, "
+                       f"seção {publication.section}, página {publication.page}"}
+    if publication.url:
+        source["path"] = publication.url
+    return source
+
+
+def build_package(strategy: Strategy, created: datetime) -> Package:
+    """The whole package for ``strategy``, with every date taken from ``created``."""
+    records = {t.name: t.records(strategy) for t in TABLES}
+    csv_files = [PublishedFile(f"{t.name}.csv", csv_bytes(t, records[t.name]), "csv", f"{t.title} (CSV)", t.name) for t in TABLES]
+    json_files = [PublishedFile(f"{t.name}.json", json_bytes(records[t.name]), "json", f"{t.title} (JSON)", t.name) for t in TABLES]
+    resources = [_resource(t.name, f, t.description, t.licences, t.schema()) for t, f in zip(TABLES, csv_files)]
+    resources += [
+        _resource(f"{t.name}-json", f,
+                  f"A tabela {t.name} em JSON: uma lista de objetos com os mesmos campos e valores de {t.name}.csv (vazio = null).",
+                  t.licences)
+        for t, f in zip(TABLES, json_files)
+    ]
+    workbook = PublishedFile(WORKBOOK, _workbook_bytes(resources, records, created), "xlsx", "Todas as tabelas (planilha XLSX)")
+    resources.append(_resource(
+        "planilha", workbook,
+        f"Todas as tabelas numa planilha: uma aba por tabela, com os mesmos valores dos CSV, e a aba {DICTIONARY_SHEET} que descreve cada campo.",
+        _BOTH))
+    descriptor = {
+        "$schema": PROFILE,
+        "name": NAME,
+        "title": TITLE,
+        "description": (
+            f"Os {len(strategy.objectives)} objetivos e as {len(strategy.recommendations)} recomendações da "
+            f"{strategy.act.short_name} aos entes federados, com o texto oficial e, quando existem, explicações em "
+            "linguagem simples, temas, normas relacionadas e glossário escritos por este projeto. "
+            "Não é uma publicação oficial do governo."
+        ),
+        "version": VERSION,
+        "created": created.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "keywords": ["governo digital", "estratégia nacional de governo digital", "recomendações", "entes federados",
+                     "transformação digital"],
+        "licenses": [LICENCES[key] for key in _BOTH],
+        "sources": [_source(strategy)],
+        "resources": resources,
+    }
+    descriptor_file = PublishedFile(DESCRIPTOR, json_bytes(descriptor), "json", "Descrição do pacote (Data Package)")
+    members = [descriptor_file] + csv_files + json_files + [workbook]
+    archive = PublishedFile(ARCHIVE, zip_bytes([(f"{NAME}/{f.path}", f.content) for f in members], created), "zip",
+                            "O pacote inteiro (ZIP)")
+    return Package(descriptor, tuple(members + [archive]), records, created)
+
+
+def schema_fingerprint() -> str:
+    """SHA-256 of what consumers' code depends on: table names, columns, types, constraints and keys."""
+    shape = []
+    for table in TABLES:
+        schema = table.schema()
+        schema["fields"] = [{k: v for k, v in f.items() if k not in ("title", "description")} for f in schema["fields"]]
+        shape.append({"name": table.name, "schema": schema})
+    return hashlib.sha256(json.dumps(shape, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+# --- validation ------------------------------------------------------------------------------
+
+_ERRORS_PT = {
+    "foreign-key": "valor sem correspondência na tabela referida (chave estrangeira)",
+    "primary-key": "chave primária repetida",
+    "unique-error": "valor repetido num campo de valores únicos",
+    "type-error": "valor do tipo errado",
+    "constraint-error": "valor fora das restrições do campo",
+    "missing-cell": "célula faltando",
+    "extra-cell": "célula a mais",
+    "blank-row": "linha em branco",
+    "hash-count": "a soma SHA-256 do arquivo não confere com a de datapackage.json",
+    "byte-count": "o tamanho do arquivo não confere com o de datapackage.json",
+    "incorrect-label": "cabeçalho diferente do esquema",
+    "missing-label": "coluna do esquema ausente no cabeçalho",
+    "extra-label": "coluna fora do esquema",
+    "scheme-error": "arquivo não encontrado",
+    "source-error": "arquivo ilegível",
+}
+
+
+def _frictionless_problems(descriptor_path: Path, label: str) -> list[str]:
+    from frictionless import validate
+
+    report = validate(str(descriptor_path))
+    problems = [f"{label}: {e.title}: {e.note}" for e in report.errors]
+    for task in report.tasks:
+        for error in task.errors:
+            where = [f"recurso “{task.name}” ({task.place})"]
+            if getattr(error, "row_number", None):
+                where.append(f"linha {error.row_number}")
+            names = [error.field_name] if getattr(error, "field_name", None) else getattr(error, "field_names", None) or []
+            if names:
+                where.append(("campo " if len(names) == 1 else "campos ") + ", ".join(f"“{n}”" for n in names))
+            meaning = _ERRORS_PT.get(error.type, error.title)
+            problems.append(f"{label}: {', '.join(where)}: {meaning} ({error.type}: {error.note})")
+    return problems
+
+
+def _twin_problems(folder: Path, descriptor: dict, label: str) -> list[str]:
+    """The JSON files and the workbook must hold exactly the cells of the CSV files."""
+    from openpyxl import load_workbook
+
+    problems = []
+    tables = [r for r in descriptor["resources"] if r.get("type") == "table"]
+    workbook_path = folder / WORKBOOK
+    workbook = load_workbook(workbook_path, read_only=True) if workbook_path.exists() else None
+    for resource in tables:
+        name = resource["name"]
+        columns = [f["name"] for f in resource["schema"]["fields"]]
+        try:
+            with open(folder / resource["path"], encoding="utf-8", newline="") as handle:
+                expected = list(csv.reader(handle))
+        except OSError:
+            continue  # frictionless already reports a missing table
+        json_path = folder / f"{name}.json"
+        try:
+            records = json.loads(json_path.read_text(encoding="utf-8"))
+            json_rows = [columns] + [[cell_text(record.get(c)) for c in columns] for record in records]
+            if set().union(*(r.keys() for r in records)) - set(columns):
+                problems.append(f"{label}: {json_path.name}: há campos fora do esquema da tabela {name}.")
+            if json_rows != expected:
+                problems.append(f"{label}: {json_path.name} não traz os mesmos valores de {resource['path']}.")
+        except (OSError, ValueError, AttributeError, TypeError) as error:
+            problems.append(f"{label}: {json_path.name} não é uma lista de objetos JSON legível ({error}).")
+        if workbook is None or name not in workbook.sheetnames:
+            problems.append(f"{label}: a planilha {WORKBOOK} não tem a aba {name}.")
+            continue
+        sheet_rows = [[cell_text(v) for v in row] for row in workbook[name].iter_rows(values_only=True)]
+        if sheet_rows != expected:
+            problems.append(f"{label}: a aba {name} da planilha {WORKBOOK} não traz os mesmos valores de {resource['path']}.")
+    if workbook is not None:
+        workbook.close()
+    return problems
+
+
+def check_folder(folder: Path, label: str = "dados/datapackage.json") -> list[str]:
+    """Validate the package written in ``folder``: [] when valid, else problems in Portuguese."""
+    folder = Path(folder)
+    path = folder / DESCRIPTOR
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        return [f"{label}: o arquivo não existe ou não é JSON válido ({error})."]
+    problems = _frictionless_problems(path, label)
+    problems += _twin_problems(folder, descriptor, label)
+    return problems
+
+
+def check_built_site(strategy: Strategy, site_dir: Path) -> list[str]:
+    """Build step: validate ``dados/`` of a freshly built site; a problem fails the build."""
+    problems = check_folder(Path(site_dir) / "dados")
+    if problems:
+        problems.insert(0, "O pacote de dados abertos é inválido (relatório do frictionless):")
+    return problems

@@ -1,0 +1,327 @@
+"""The data package of /dados/: valid for frictionless, faithful to the canonical data, complete,
+deterministic, and a broken row fails the build."""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+import yaml
+
+from engd import datapackage
+from engd.build import BuildFailed, build
+from engd.datapackage import ARCHIVE, DESCRIPTOR, NAME, TABLES, WORKBOOK, build_package, check_folder
+
+ROOT = Path(__file__).resolve().parents[1]
+FROZEN = datetime(2024, 6, 28, 12, 0, tzinfo=timezone.utc)
+
+# One fingerprint of the Table Schemas per published version. A schema change must come with a new
+# VERSION (MINOR for an added table or column, MAJOR for a removed or renamed one) and a new line here.
+SCHEMA_FINGERPRINTS = {
+    "1.0.0": "53b85993d5ba0bf4e2bcf16da302d20d8bc71344ec6b2a4b4fd347b9e58f70d1",
+}
+
+
+def write(package, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for file in package.files:
+        (folder / file.path).write_bytes(file.content)
+    return folder
+
+
+def csv_rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# --- validation, on the built site ---------------------------------------------------------------
+
+def test_frictionless_cli_validates_the_built_package(built_site):
+    frictionless = Path(sys.executable).with_name("frictionless")
+    result = subprocess.run([str(frictionless), "validate", "--json", str(built_site / "dados" / DESCRIPTOR)],
+                            capture_output=True, text=True, timeout=300)
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["valid"], result.stdout[-3000:]
+    validated = {task["name"] for task in report["tasks"]}
+    assert {t.name for t in TABLES} <= validated
+
+
+def test_build_step_validates_the_built_package(built_site, strategy):
+    assert datapackage.check_built_site(strategy, built_site) == []
+
+
+def test_recommendations_table_has_the_51_canonical_official_texts(built_site):
+    canonical = {}
+    for path in sorted((ROOT / "data" / "objetivos").glob("objetivo-*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for item in document["recomendacoes"]:
+            canonical[item["numero"]] = item["texto_oficial"]
+    rows = csv_rows(built_site / "dados" / "recomendacoes.csv")
+    assert len(rows) == 51 == len(canonical)
+    assert {row["numero"]: row["texto_oficial"] for row in rows} == canonical
+    records = json.loads((built_site / "dados" / "recomendacoes.json").read_text(encoding="utf-8"))
+    assert {r["numero"]: r["texto_oficial"] for r in records} == canonical
+
+
+def test_objectives_table_has_the_canonical_official_texts(built_site):
+    canonical = {}
+    for path in sorted((ROOT / "data" / "objetivos").glob("objetivo-*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        canonical[str(document["numero"])] = document["texto_oficial"]
+    rows = csv_rows(built_site / "dados" / "objetivos.csv")
+    assert {row["numero"]: row["texto_oficial"] for row in rows} == canonical
+
+
+# --- the descriptor --------------------------------------------------------------------------------
+
+def test_every_field_is_named_typed_titled_and_described(built_site):
+    descriptor = json.loads((built_site / "dados" / DESCRIPTOR).read_text(encoding="utf-8"))
+    tables = [r for r in descriptor["resources"] if r.get("type") == "table"]
+    assert [r["name"] for r in tables] == [t.name for t in TABLES]
+    for resource in tables:
+        schema = resource["schema"]
+        assert schema["primaryKey"], resource["name"]
+        names = [f["name"] for f in schema["fields"]]
+        assert set(schema["primaryKey"]) <= set(names)
+        for field in schema["fields"]:
+            assert re.fullmatch(r"[a-z][a-z0-9_]*", field["name"]), field
+            assert field["type"] in {"string", "integer", "number", "date", "boolean"}, field
+            assert field["title"].strip() and field["description"].strip(), field
+        for foreign in schema.get("foreignKeys", []):
+            target = next(r for r in tables if r["name"] == foreign["reference"]["resource"])
+            assert set(foreign["fields"]) <= set(names)
+            assert foreign["reference"]["fields"] == target["schema"]["primaryKey"]
+    recommendations = next(r for r in tables if r["name"] == "recomendacoes")
+    assert recommendations["schema"]["foreignKeys"] == [
+        {"fields": ["objetivo"], "reference": {"resource": "objetivos", "fields": ["numero"]}}]
+    texto_simples = [f for r in tables for f in r["schema"]["fields"] if f["name"] == "texto_simples"]
+    assert len(texto_simples) == 2 and all(not f.get("constraints", {}).get("required") for f in texto_simples)
+
+
+def test_licences_sources_and_version(built_site, strategy):
+    descriptor = json.loads((built_site / "dados" / DESCRIPTOR).read_text(encoding="utf-8"))
+    assert re.fullmatch(r"\d+\.\d+\.\d+", descriptor["version"]) and descriptor["version"] == datapackage.VERSION
+    assert descriptor["name"] == NAME
+    names = {licence["name"] for licence in descriptor["licenses"]}
+    assert names == {"other-pd", "CC-BY-4.0"}
+    for licence in descriptor["licenses"]:
+        assert licence["title"] and licence["path"].startswith("https://")
+    public_domain = next(lic for lic in descriptor["licenses"] if lic["name"] == "other-pd")
+    assert "9.610/1998" in public_domain["title"] and "8º, IV" in public_domain["title"]
+    for resource in descriptor["resources"]:
+        assert resource["licenses"], resource["name"]
+    by_name = {r["name"]: r for r in descriptor["resources"]}
+    assert {lic["name"] for lic in by_name["recomendacoes"]["licenses"]} == {"other-pd", "CC-BY-4.0"}
+    assert {lic["name"] for lic in by_name["temas"]["licenses"]} == {"CC-BY-4.0"}
+    (source,) = descriptor["sources"]
+    publication = strategy.act.publication
+    assert publication.journal in source["title"] and f"edição {publication.edition}" in source["title"]
+    assert f"página {publication.page}" in source["title"] and "28/06/2024" in source["title"]
+    # the DOU page address is unknown: no address may be invented for it
+    assert publication.url is None and "path" not in source
+
+
+def test_bytes_and_hash_of_every_file(built_site):
+    folder = built_site / "dados"
+    descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+    listed = {r["path"] for r in descriptor["resources"]}
+    on_disk = {p.name for p in folder.iterdir()} - {"index.html", "catalogo.jsonld", DESCRIPTOR, ARCHIVE}
+    assert listed == on_disk
+    for resource in descriptor["resources"]:
+        content = (folder / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(content)
+        assert resource["hash"] == "sha256:" + hashlib.sha256(content).hexdigest()
+
+
+def test_csv_is_utf8_rfc4180(built_site):
+    for table in TABLES:
+        content = (built_site / "dados" / f"{table.name}.csv").read_bytes()
+        assert not content.startswith(b"\xef\xbb\xbf")
+        text = content.decode("utf-8")
+        assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+        assert text.split("\r\n")[0] == ",".join(c.name for c in table.columns)
+
+
+def test_zip_holds_every_file_with_the_same_bytes(built_site):
+    folder = built_site / "dados"
+    with zipfile.ZipFile(folder / ARCHIVE) as archive:
+        names = archive.namelist()
+        assert names[0] == f"{NAME}/{DESCRIPTOR}"
+        contents = {name.split("/", 1)[1]: archive.read(name) for name in names}
+        dates = {info.date_time for info in archive.infolist()}
+    descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+    assert set(contents) == {DESCRIPTOR} | {r["path"] for r in descriptor["resources"]}
+    for name, content in contents.items():
+        assert (folder / name).read_bytes() == content, name
+    created = datetime.strptime(descriptor["created"], "%Y-%m-%dT%H:%M:%SZ")
+    assert dates == {created.timetuple()[:6]}
+
+
+def test_workbook_has_a_sheet_per_table_and_a_dictionary(built_site):
+    from openpyxl import load_workbook
+
+    path = built_site / "dados" / WORKBOOK
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == [t.name for t in TABLES] + ["dicionario"]
+    descriptor = json.loads((built_site / "dados" / DESCRIPTOR).read_text(encoding="utf-8"))
+    fields = [(r["name"], f["name"]) for r in descriptor["resources"] if r.get("type") == "table" for f in r["schema"]["fields"]]
+    dictionary = list(workbook["dicionario"].iter_rows(values_only=True))
+    assert dictionary[0][:5] == ("tabela", "campo", "tipo", "titulo", "descricao")
+    assert [(row[0], row[1]) for row in dictionary[1:]] == fields
+    assert all(row[3] and row[4] for row in dictionary[1:])
+    rec_sheet = list(workbook["recomendacoes"].iter_rows(values_only=True))
+    assert len(rec_sheet) == 52 and rec_sheet[1][0] == "1.1" and isinstance(rec_sheet[1][1], int)
+    created = datetime.strptime(descriptor["created"], "%Y-%m-%dT%H:%M:%SZ")
+    assert workbook.properties.created == created and workbook.properties.modified == created
+
+
+# --- determinism ------------------------------------------------------------------------------------
+
+_DIGEST = """
+import hashlib, sys
+from datetime import datetime, timezone
+from engd.model import load_strategy
+from engd.datapackage import build_package
+strategy, _ = load_strategy(sys.argv[1])
+package = build_package(strategy, datetime(2024, 6, 28, 12, tzinfo=timezone.utc))
+for f in package.files:
+    print(f.path, hashlib.sha256(f.content).hexdigest())
+"""
+
+
+def test_same_model_and_moment_give_the_same_bytes_across_processes():
+    outputs = []
+    for seed in ("1", "2"):
+        result = subprocess.run([sys.executable, "-c", _DIGEST, str(ROOT / "data")], capture_output=True, text=True,
+                                env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, timeout=120, check=True)
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") == 2 * len(TABLES) + 3
+
+
+def test_the_moment_changes_only_dated_files(strategy):
+    first = build_package(strategy, FROZEN)
+    second = build_package(strategy, datetime(2025, 1, 2, 3, 4, 5, tzinfo=timezone.utc))
+    changed = {a.path for a, b in zip(first.files, second.files) if a.content != b.content}
+    assert changed == {DESCRIPTOR, WORKBOOK, ARCHIVE}
+    assert build_package(strategy, FROZEN).files == first.files
+
+
+def test_schema_change_needs_a_new_version():
+    fingerprint = datapackage.schema_fingerprint()
+    assert SCHEMA_FINGERPRINTS.get(datapackage.VERSION) == fingerprint, (
+        f"Os esquemas das tabelas mudaram (impressão digital {fingerprint}). Suba VERSION em datapackage.py "
+        "(MENOR ao acrescentar, MAIOR ao remover ou renomear) e registre a nova impressão digital aqui.")
+
+
+# --- broken packages fail ---------------------------------------------------------------------------
+
+def _rewrite(folder: Path, name: str, change) -> None:
+    """Change one CSV and record its new bytes and hash, so only the intended error remains."""
+    path = folder / name
+    path.write_bytes(change(path.read_bytes()))
+    descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["path"] == name:
+            content = path.read_bytes()
+            resource["bytes"], resource["hash"] = len(content), "sha256:" + hashlib.sha256(content).hexdigest()
+    (folder / DESCRIPTOR).write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.fixture
+def package_folder(strategy, tmp_path) -> Path:
+    folder = write(build_package(strategy, FROZEN), tmp_path / "dados")
+    assert check_folder(folder) == []
+    return folder
+
+
+def csv_line(strategy, rec_id: str) -> int:
+    """The line of a recommendation in recomendacoes.csv (line 1 is the header)."""
+    return [r.id for r in strategy.recommendations].index(rec_id) + 2
+
+
+def test_a_row_pointing_to_a_missing_objective_fails(package_folder, strategy):
+    _rewrite(package_folder, "recomendacoes.csv", lambda b: b.replace(b"\r\n3.7,3,7,", b"\r\n3.7,99,7,"))
+    problems = check_folder(package_folder)
+    (error,) = [p for p in problems if "foreign-key" in p]
+    assert "recurso “recomendacoes”" in error and re.search(rf"linha {csv_line(strategy, '3.7')}\b", error)
+    assert "chave estrangeira" in error
+    assert any("recomendacoes.json não traz os mesmos valores" in p for p in problems)
+
+
+def test_a_value_of_the_wrong_type_fails(package_folder):
+    _rewrite(package_folder, "objetivos.csv", lambda b: b.replace(b"\r\n4,", b"\r\nquatro,", 1))
+    errors = [p for p in check_folder(package_folder) if "(type-error" in p]
+    assert len(errors) == 1
+    assert "recurso “objetivos”" in errors[0] and "linha 5," in errors[0] and "campo “numero”" in errors[0]
+
+
+def test_a_repeated_primary_key_fails(package_folder, strategy):
+    _rewrite(package_folder, "recomendacoes.csv", lambda b: b.replace(b"\r\n3.6,", b"\r\n3.5,", 1))
+    errors = [p for p in check_folder(package_folder) if "(primary-key" in p or "(unique-error" in p]
+    assert errors and all("recurso “recomendacoes”" in p and re.search(rf"linha {csv_line(strategy, '3.6')}\b", p) for p in errors)
+
+
+def test_a_file_changed_after_the_descriptor_fails(package_folder):
+    path = package_folder / "objetivos.csv"
+    path.write_bytes(path.read_bytes() + b"11,Objetivo inventado,,,,\r\n")
+    problems = check_folder(package_folder)
+    assert any("(hash-count" in p and "objetivos.csv" in p for p in problems)
+    assert any("(byte-count" in p for p in problems)
+
+
+def test_a_json_twin_that_differs_from_the_csv_fails(package_folder):
+    path = package_folder / "objetivos.json"
+    records = json.loads(path.read_text(encoding="utf-8"))
+    records[0]["texto_oficial"] = "outro texto"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    problems = check_folder(package_folder)
+    assert "dados/datapackage.json: objetivos.json não traz os mesmos valores de objetivos.csv." in problems
+
+
+def test_a_broken_row_fails_the_build_and_keeps_the_previous_site(monkeypatch, tmp_path, strategy):
+    """A generator bug that writes a recommendation under a missing objective stops the build."""
+    def broken(table):
+        if table.name != "recomendacoes":
+            return table
+        columns = tuple(
+            dataclasses.replace(c, value=lambda r: 99 if r.id == "3.7" else r.objective_number) if c.name == "objetivo" else c
+            for c in table.columns)
+        return dataclasses.replace(table, columns=columns)
+
+    monkeypatch.setattr(datapackage, "TABLES", tuple(broken(t) for t in TABLES))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "anterior.txt").write_text("site anterior", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build(ROOT, site)
+    message = str(failure.value)
+    assert "O pacote de dados abertos é inválido" in message
+    assert "recurso “recomendacoes”" in message and re.search(rf"linha {csv_line(strategy, '3.7')}\b", message)
+    assert "foreign-key" in message
+    assert [p.name for p in site.iterdir()] == ["anterior.txt"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")]
+
+
+# --- extending ----------------------------------------------------------------------------------
+
+def test_adding_a_column_is_one_declaration(strategy, tmp_path, monkeypatch):
+    extra = datapackage.Column("tamanho_texto", "integer", "Tamanho do texto", "Número de caracteres do texto oficial.",
+                               lambda r: len(r.official_text), constraints={"minimum": 1})
+    tables = tuple(dataclasses.replace(t, columns=t.columns + (extra,)) if t.name == "recomendacoes" else t for t in TABLES)
+    monkeypatch.setattr(datapackage, "TABLES", tables)
+    folder = write(build_package(strategy, FROZEN), tmp_path / "dados")
+    assert check_folder(folder) == []
+    rows = csv_rows(folder / "recomendacoes.csv")
+    assert rows[0]["tamanho_texto"] == str(len(strategy.recommendations[0].official_text))
+    dictionary = datapackage.dictionary_rows(json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8")))
+    assert {"tabela": "recomendacoes", "campo": "tamanho_texto"}.items() <= next(
+        d for d in dictionary if d["campo"] == "tamanho_texto").items()
+    assert datapackage.schema_fingerprint() != SCHEMA_FINGERPRINTS["1.0.0"]
