@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from . import printable
 from .model import Strategy, load_strategy
 from .problems import report
 
@@ -21,7 +22,7 @@ class BuildFailed(Exception):
 
 
 # Steps run after MkDocs, in order, each a function (strategy, site_dir) -> list[str] of problems.
-POST_BUILD_STEPS: list = []
+POST_BUILD_STEPS: list = [printable.write_pdf]
 
 
 def build(project: Path, site_dir: Path, data_dir: Path | None = None) -> Strategy:

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from engd.model import Strategy, load_strategy
 from engd.pages import navigation, render_pages
 from engd.problems import report
+from engd.sharing import SharingError, prepare
 
 _state: dict = {}
 
@@ -38,6 +39,10 @@ def on_config(config):
     if strategy is None:
         raise PluginError("Os dados têm problemas:\n" + report(problems))
     _state["strategy"] = strategy
+    try:  # site and repository addresses, short addresses and moves of the address registry
+        _state["sharing"] = prepare(strategy, config.site_url, config.extra.get("repositorio"), config.site_name, data_dir(config))
+    except SharingError as error:
+        raise PluginError(str(error)) from None
     config.nav = navigation(strategy, _hand_written_nav(config))
     config.watch.append(str(data_dir(config)))
     return config
@@ -45,10 +50,14 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     strategy: Strategy = _state["strategy"]
-    for page in render_pages(strategy):
+    for page in render_pages(strategy, _state["sharing"].settings):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} é gerado a partir dos dados; apague o arquivo escrito à mão.")
         files.append(File.generated(config, page.path, content=page.markdown))
+    for path, content in _state["sharing"].files().items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"{path} é gerado (redirecionamento ou feed), mas já existe no site; escolha outro endereço.")
+        files.append(File.generated(config, path, content=content))
     return files
 
 

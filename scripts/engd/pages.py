@@ -17,7 +17,9 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from . import sharing
 from .model import Strategy
+from .settings import SiteSettings
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
 _MONTHS = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
@@ -68,9 +70,10 @@ def recommendation_path(slug: str) -> str:
 class _Renderer:
     """Renders templates with a ``link`` function relative to the page being written."""
 
-    def __init__(self, strategy: Strategy):
+    def __init__(self, strategy: Strategy, settings: SiteSettings | None = None):
         self.strategy = strategy
         self.environment = _environment()
+        self.environment.globals.update(sharing.template_globals(strategy, settings or SiteSettings()))
 
     def page(self, path: str, template: str, title: str, source_file: str, **values) -> Page:
         def link(target: str) -> str:
@@ -81,9 +84,9 @@ class _Renderer:
         return Page(path, title, markdown, source_file)
 
 
-def render_pages(strategy: Strategy) -> list[Page]:
-    """Every generated page, in a stable order."""
-    renderer = _Renderer(strategy)
+def render_pages(strategy: Strategy, settings: SiteSettings | None = None) -> list[Page]:
+    """Every generated page, in a stable order. ``settings``: where the site and repository live."""
+    renderer = _Renderer(strategy, settings)
     act_file = "data/ato.yml"
     pages = [
         renderer.page("index.md", "inicio.md.j2", "Início", act_file),
@@ -108,6 +111,7 @@ def render_pages(strategy: Strategy) -> list[Page]:
             previous=recommendations[i - 1] if i > 0 else None,
             next=recommendations[i + 1] if i + 1 < len(recommendations) else None,
         ))
+    pages += sharing.pages(renderer)
     return pages
 
 
@@ -122,7 +126,7 @@ def navigation(strategy: Strategy, extra: list | None = None) -> list:
         {"A portaria": "ato.md"},
         {"Objetivos": ["objetivos/index.md"] + [{f"Objetivo {o.number}": objective_path(o.number)} for o in strategy.objectives]},
         {"Recomendações": ["recomendacoes/index.md"] + by_objective},
-    ] + (extra or [])
+    ] + sharing.navigation() + (extra or [])
 
 
 def render_tree(strategy: Strategy, out: Path) -> list[Path]:
