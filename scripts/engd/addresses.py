@@ -10,6 +10,7 @@ addresses that no longer resolve in a built site, and appends new addresses on p
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,8 @@ _ADDRESS = re.compile(r"^/([a-z0-9._-]+/)*([a-z0-9._-]+)?$")
 # change with every theme release.
 _NOT_ADDRESSES_DIRS = {"assets", "search", "javascripts", "stylesheets", "fonts", "pagefind", "_pagefind"}
 _NOT_ADDRESSES_FILES = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+_REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
+_MAX_HOPS = 5
 
 
 @dataclass(frozen=True)
@@ -109,18 +112,38 @@ def file_for(address: str) -> str:
     return path + "index.html" if address.endswith("/") else path
 
 
+def follow(site_dir: Path, address: str) -> str | None:
+    """The address a reader ends up at, following redirect pages; None when a file is missing."""
+    for _ in range(_MAX_HOPS):
+        path = Path(site_dir) / file_for(address)
+        if not path.is_file():
+            return None
+        if path.suffix != ".html":
+            return address
+        refresh = _REFRESH.search(path.read_text(encoding="utf-8", errors="replace"))
+        if not refresh:
+            return address
+        base = address if address.endswith("/") else posixpath.dirname(address) + "/"
+        target = posixpath.normpath(posixpath.join(base, refresh[1]))
+        address = target + "/" if refresh[1].endswith("/") and target != "/" else target
+    return None
+
+
 def resolves(site_dir: Path, address: str) -> bool:
-    return (Path(site_dir) / file_for(address)).is_file()
+    """The address is served, and if it is a redirect page, the page it leads to is served too."""
+    return follow(site_dir, address) is not None
 
 
 def unresolved(registry: Registry, site_dir: Path) -> list[str]:
     """Portuguese problems for every registered address (or redirect target) the site does not serve."""
     problems = []
     for entry in registry.entries:
-        if not resolves(site_dir, entry.address):
+        if not (Path(site_dir) / file_for(entry.address)).is_file():
             hint = "é um redirecionamento que a construção não gerou" if entry.target else \
                 "restaure a página ou troque a linha por “antigo -> novo” para gerar um redirecionamento"
             problems.append(f"{registry.file}:{entry.line}: {entry.address} não responde no site construído ({hint}).")
+        elif not resolves(site_dir, entry.address):
+            problems.append(f"{registry.file}:{entry.line}: {entry.address} é um redirecionamento para uma página que não responde no site construído.")
         elif entry.target and not resolves(site_dir, entry.target):
             problems.append(f"{registry.file}:{entry.line}: {entry.address} redireciona para {entry.target}, que não responde no site construído.")
     return problems
