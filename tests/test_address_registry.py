@@ -56,6 +56,23 @@ def test_follow_ends_at_the_page_a_reader_sees(built_site):
     assert addresses.follow(built_site, "/nao-existe/") is None
 
 
+def test_no_address_ever_registered_was_removed_from_the_registry(registry):
+    """A line may turn into "old -> new", never disappear: checked against every committed version."""
+    git = shutil.which("git")
+    assert git, "git não encontrado: este teste lê o histórico do registro de endereços."
+    path = "data/enderecos.txt"
+    commits = subprocess.run([git, "-C", str(ROOT), "log", "--format=%H", "--", path],
+                             capture_output=True, text=True, check=True).stdout.split()
+    texts = [subprocess.run([git, "-C", str(ROOT), "show", f"{c}:{path}"], capture_output=True, text=True).stdout
+             for c in commits]
+    assert addresses.dropped(registry, texts) == []
+
+
+def test_dropped_finds_a_deleted_line():
+    current, _ = addresses.parse("/ato/\n/velho/ -> /ato/\n", "data/enderecos.txt")
+    assert addresses.dropped(current, ["/ato/\n/velho/\n/sumiu/\n"]) == ["/sumiu/"]
+
+
 def test_bad_registry_lines_are_reported_with_their_line():
     text = "\n".join([
         "# comentário",

@@ -174,6 +174,15 @@ def unregistered(registry: Registry, site_dir: Path) -> list[str]:
     return [a for a in published(site_dir) if a not in known]
 
 
+def dropped(registry: Registry, earlier_texts: list[str]) -> list[str]:
+    """Addresses listed by an earlier version of the registry that the current one no longer lists."""
+    now = set(registry.addresses)
+    earlier = set()
+    for text in earlier_texts:
+        earlier.update(parse(text, registry.file)[0].addresses)
+    return sorted(earlier - now)
+
+
 def append(data_dir: Path, addresses: list[str]) -> None:
     """Add ``addresses`` at the end of the registry (creating it if needed), never touching other lines."""
     path = Path(data_dir) / REGISTRY_FILE
