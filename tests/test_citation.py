@@ -120,3 +120,11 @@ def test_copy_buttons_are_real_buttons_with_a_status_region(build_with):
     assert buttons == [("citar-referencia", "Copiar referência"), ("citar-endereco", "Copiar endereço"), ("citar-urn", "Copiar URN")]
     assert '<p class="engd-copiar-aviso" role="status" aria-live="polite"></p>' in text
     assert 'src="../../javascripts/citar.js"' in text
+
+
+def test_citation_boxes_stay_out_of_the_search_index(built_site):
+    import json
+
+    documents = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    with_reference = {d["location"].split("#")[0] for d in documents if "BRASIL. Ministério" in d["text"]}
+    assert with_reference <= {"imprimir/"}
