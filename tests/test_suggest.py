@@ -20,7 +20,7 @@ UNCONFIGURED = dict(ENGD_SITE_URL=None, ENGD_REPOSITORIO=None, GITHUB_REPOSITORY
 
 def _links(site, page):
     text = (site / page).read_text(encoding="utf-8")
-    section = text[text.index('<div class="engd-sugerir">'):]
+    section = text[re.search(r'<div class="engd-sugerir"[^>]*>', text).start():]
     section = section[:section.index("</div>")]
     return section, [(html.unescape(href), label) for href, label in re.findall(r'<a href="(https://[^"]+)">([^<]+)</a>', section)]
 
