@@ -32,6 +32,31 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def build_with(tmp_path_factory):
+    """Build the site with some environment variables set (value) or removed (None), once per set.
+
+    For tests whose output depends on configuration, such as ENGD_SITE_URL or ENGD_REPOSITORIO.
+    """
+    sites: dict = {}
+
+    def build_site(**environment) -> Path:
+        key = tuple(sorted(environment.items()))
+        if key not in sites:
+            site = tmp_path_factory.mktemp("construcao-configurada") / "site"
+            with pytest.MonkeyPatch.context() as patch:
+                for name, value in environment.items():
+                    if value is None:
+                        patch.delenv(name, raising=False)
+                    else:
+                        patch.setenv(name, value)
+                build(ROOT, site)
+            sites[key] = site
+        return sites[key]
+
+    return build_site
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A writable copy of data/ for tests that break it on purpose."""

@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from . import printable
 from .datapackage import check_built_site
 from .model import Strategy, load_strategy
 from .problems import report
@@ -22,7 +23,7 @@ class BuildFailed(Exception):
 
 
 # Steps run after MkDocs, in order, each a function (strategy, site_dir) -> list[str] of problems.
-POST_BUILD_STEPS: list = [check_built_site]
+POST_BUILD_STEPS: list = [check_built_site, printable.write_pdf]
 
 
 def build(project: Path, site_dir: Path, data_dir: Path | None = None) -> Strategy:

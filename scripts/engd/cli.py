@@ -7,6 +7,7 @@ reaches the user: an unexpected error is reported in one line with exit code 3.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import subprocess
 import sys
@@ -123,6 +124,48 @@ def _readability(args) -> int:
     return 0
 
 
+def _addresses(args) -> int:
+    """Compare the address registry with a built site; with --adicionar, register new addresses."""
+    import tempfile
+
+    from . import addresses
+    from .build import BuildFailed, build
+    from .problems import report as problems_report
+
+    data = _data(args)
+    registry, problems = addresses.load(data)
+    if problems:
+        print(problems_report(problems), file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="engd-enderecos-") as scratch:
+        site = Path(args.site).resolve() if args.site else Path(scratch) / "site"
+        if not args.site:
+            try:
+                build(_project(args), site, data)
+            except BuildFailed as failure:
+                print(f"{failure}\nA construção falhou; não há site para comparar.", file=sys.stderr)
+                return 1
+        elif not site.is_dir():
+            print(f"{site} não existe: construa o site antes (engd build) ou omita --site.", file=sys.stderr)
+            return 1
+        missing = addresses.unresolved(registry, site)
+        new = addresses.unregistered(registry, site)
+    for line in missing:
+        print(line, file=sys.stderr)
+    if new and args.adicionar:
+        addresses.append(data, new)
+        print(f"{len(new)} endereço(s) novo(s) acrescentado(s) a {registry.file}:")
+    elif new:
+        print(f"{len(new)} endereço(s) publicado(s) fora do registro {registry.file} (acrescente com engd enderecos --adicionar):")
+    for address in new:
+        print(f"  {address}")
+    if not missing and not new:
+        print(f"Todos os {len(registry.entries)} endereços do registro respondem, e o site não publica nenhum outro.")
+    if missing:
+        print(f"{len(missing)} endereço(s) registrado(s) não responde(m) mais: um endereço publicado não pode sumir.", file=sys.stderr)
+    return 1 if missing or (new and not args.adicionar) else 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="engd", description="Gera o site e os dados da Estratégia Nacional de Governo Digital 2024–2027.")
     main.add_argument("--projeto", default=".", help="pasta do projeto (com mkdocs.yml e data/); padrão: a pasta atual")
@@ -142,11 +185,26 @@ def parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="mede o desempenho e imprime tabelas")
     bench.add_argument("--so", default=None, help="roda só um benchmark (por exemplo: paginas, build, busca)")
     bench.set_defaults(run=_bench)
+    enderecos = commands.add_parser("enderecos", help="confere o registro de endereços com o site; --adicionar registra os novos")
+    enderecos.add_argument("--site", default=None, help="site já construído a conferir; padrão: constrói um agora numa pasta temporária")
+    enderecos.add_argument("--adicionar", action="store_true", help="acrescenta ao registro os endereços publicados que faltam")
+    enderecos.set_defaults(run=_addresses)
     return main
+
+
+def _show_notices() -> None:
+    """Print the build's notices (such as a skipped PDF) from the ``engd`` loggers, once."""
+    logger = logging.getLogger("engd")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    _show_notices()
     try:
         return args.run(args)
     except KeyboardInterrupt:

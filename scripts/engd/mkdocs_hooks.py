@@ -21,6 +21,7 @@ from engd import open_data
 from engd.model import Strategy, load_strategy
 from engd.pages import navigation, render_pages
 from engd.problems import report
+from engd.sharing import SharingError, prepare
 
 _state: dict = {}
 
@@ -39,6 +40,10 @@ def on_config(config):
     if strategy is None:
         raise PluginError("Os dados têm problemas:\n" + report(problems))
     _state["strategy"] = strategy
+    try:  # site and repository addresses, short addresses and moves of the address registry
+        _state["sharing"] = prepare(strategy, config.site_url, config.extra.get("repositorio"), config.site_name, data_dir(config))
+    except SharingError as error:
+        raise PluginError(str(error)) from None
     config.nav = navigation(strategy, _hand_written_nav(config))
     config.watch.append(str(data_dir(config)))
     return config
@@ -51,10 +56,11 @@ def on_files(files: Files, config) -> Files:
     except ValueError as error:
         raise PluginError(f"Os dados abertos não puderam ser gerados: {error}") from None
     _state["page_meta"] = publication.page_meta
-    generated = [(page.path, page.markdown) for page in render_pages(strategy)] + list(publication.files)
+    generated = [(page.path, page.markdown) for page in render_pages(strategy, _state["sharing"].settings)]
+    generated += list(publication.files) + list(_state["sharing"].files().items())
     for path, content in generated:
         if files.get_file_from_path(path) is not None:
-            raise PluginError(f"docs/{path} é gerado a partir dos dados; apague o arquivo escrito à mão.")
+            raise PluginError(f"{path} é gerado a partir dos dados, mas já existe em docs/; apague o arquivo escrito à mão ou escolha outro endereço.")
         files.append(File.generated(config, path, content=content))
     return files
 

@@ -115,12 +115,24 @@ class Norm:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One entry of the changelog (``data/mudancas.yml``): items are "todos", "ato", "3" or "3.7"."""
+
+    id: str
+    date: str
+    title: str
+    description: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Strategy:
     act: Act
     objectives: tuple[Objective, ...]
     terms: tuple[Term, ...]
     themes: tuple[Theme, ...]
     norms: tuple[Norm, ...]
+    changes: tuple[Change, ...] = ()
 
     @cached_property
     def recommendations(self) -> tuple[Recommendation, ...]:
@@ -213,6 +225,10 @@ def build(raw: RawData) -> Strategy:
         norms=tuple(
             Norm(n["id"], n["tipo"], n["numero"], n["data"], _text(n["ementa"]), n.get("apelido"), n["endereco"], n["verificado"])
             for n in _items(raw, "normas", "normas")
+        ),
+        changes=tuple(
+            Change(c["id"], c["data"], normalise(c["titulo"]), normalise(c["descricao"]), tuple(c["itens"]))
+            for c in _items(raw, "mudancas", "mudancas")
         ),
     )
 

@@ -17,9 +17,11 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from . import sharing
 from .glossary import TermMarker, TermMatcher
 from .model import Recommendation, Strategy
 from .readability import analyse
+from .settings import SiteSettings
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
 _MONTHS = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
@@ -110,12 +112,13 @@ class _Renderer:
     """Renders templates with ``link`` (a Markdown link relative to the page being written) and
     ``terms`` (data text with glossary terms marked, first occurrence per page linked)."""
 
-    def __init__(self, strategy: Strategy):
+    def __init__(self, strategy: Strategy, settings: SiteSettings | None = None):
         self.strategy = strategy
         self.environment = _environment()
         self.matcher = TermMatcher(strategy.terms)
         self.themes = {t.id: t for t in strategy.themes}
         self.norms = {n.id: n for n in strategy.norms}
+        self.environment.globals.update(sharing.template_globals(strategy, settings or SiteSettings()))
 
     def page(self, path: str, template: str, title: str, source_file: str, **values) -> Page:
         def link(target: str) -> str:
@@ -131,9 +134,9 @@ class _Renderer:
         return Page(path, title, markdown, source_file)
 
 
-def render_pages(strategy: Strategy) -> list[Page]:
-    """Every generated page, in a stable order."""
-    renderer = _Renderer(strategy)
+def render_pages(strategy: Strategy, settings: SiteSettings | None = None) -> list[Page]:
+    """Every generated page, in a stable order. ``settings``: where the site and repository live."""
+    renderer = _Renderer(strategy, settings)
     act_file = "data/ato.yml"
     pages = [
         renderer.page("index.md", "inicio.md.j2", "Início", act_file),
@@ -167,6 +170,7 @@ def render_pages(strategy: Strategy) -> list[Page]:
             previous=recommendations[i - 1] if i > 0 else None,
             next=recommendations[i + 1] if i + 1 < len(recommendations) else None,
         ))
+    pages += sharing.pages(renderer)
     return pages
 
 
@@ -184,7 +188,7 @@ def navigation(strategy: Strategy, extra: list | None = None) -> list:
         {"A portaria": "ato.md"},
         {"Objetivos": ["objetivos/index.md"] + [{f"Objetivo {o.number}": objective_path(o.number)} for o in strategy.objectives]},
         {"Recomendações": ["recomendacoes/index.md"] + by_objective},
-    ] + reference + [{"Dados abertos": "dados/index.md"}] + (extra or [])
+    ] + reference + [{"Dados abertos": "dados/index.md"}] + sharing.navigation() + (extra or [])
 
 
 def render_tree(strategy: Strategy, out: Path) -> list[Path]:

@@ -4,8 +4,10 @@ Input: the data folder (``data/``). Output: ``(RawData, [])`` when the data is s
 ``(None, problems)`` with every problem found across all files, sorted by file and line. Rules:
 what ``load`` refuses; each file against its JSON Schema; file names that match ids; numbering
 of objectives (1 … n) and recommendations (N.1 … N.k, in order, no gaps or repeats); unique ids;
-references (themes, norms) that resolve; no HTML in any text; official texts equal to the DOU
-source (``fidelity``); our plain-language texts readable enough (``plain_language``). It never raises for bad data and never writes anything.
+references (themes, norms, changelog items) that resolve; changelog entries from newest to
+oldest; no HTML in any text; official texts equal to the DOU source (``fidelity``); our
+plain-language texts readable enough (``plain_language``). It never raises for bad data and never
+writes anything.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import fidelity
+from . import changelog, fidelity
 from .load import Document, load_file
 from .plain_language import check_plain_language
 from .problems import Problem
@@ -21,11 +23,11 @@ from .schema import check_document
 
 ACT_FILE = "ato.yml"
 OBJECTIVES_DIR = "objetivos"
-OPTIONAL_FILES = {"glossario": "glossario.yml", "temas": "temas.yml", "normas": "normas.yml"}
+OPTIONAL_FILES = {"glossario": "glossario.yml", "temas": "temas.yml", "normas": "normas.yml", "mudancas": "mudancas.yml"}
 SCHEMA_DIR = "esquemas"
 _OBJECTIVE_FILE = re.compile(r"^objetivo-(\d{2,})\.yml$")
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
-_LIST_KEYS = {"glossario": "termos", "temas": "temas", "normas": "normas"}
+_LIST_KEYS = {"glossario": "termos", "temas": "temas", "normas": "normas", "mudancas": "mudancas"}
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,7 @@ def check(data_dir: Path) -> tuple[RawData | None, list[Problem]]:
     problems += _check_numbering(objectives, claimed, _relative(data_dir / OBJECTIVES_DIR, root))
     problems += _check_references(objectives, lists)
     problems += check_plain_language(objectives, lists.get("glossario"))
+    problems += changelog.check(lists.get("mudancas"), objectives)
     source = None
     if act is not None:
         source, found = _check_act(act, data_dir, root)

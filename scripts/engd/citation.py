@@ -1,0 +1,144 @@
+"""How to cite the act and any single item: ABNT NBR 6023 references and the derived LexML URN.
+
+Input: the model (``Act``, ``Objective``, ``Recommendation``) and ``SiteSettings``. Output: text.
+Every part of a reference comes from the act's data (bodies, kind, acronym, number, dates,
+summary, journal, edition, section, page); only what the data cannot hold is fixed here: the
+jurisdiction and the place of publication of each known official journal. The pattern, for a
+recommendation (ABNT NBR 6023:2018, legislation published in an official journal):
+
+    BRASIL. <órgão>. <órgão>. <Tipo> <SIGLA> nº <número>, de <data por extenso>. <Ementa>
+    <Diário>: seção <s>, <local>, n. <edição>, p. <página>, <dia> <mês abreviado> <ano>. Anexo, item 3.7.
+
+The LexML URN (RFC 9676, namespace ``lex``) is *derived* by us from the grammar and is not an
+official identifier: pages must label it so. Fragments name parts with LexML component codes
+joined by ``_`` from the outside in: the act's single annex is ``anx1``, an objective is item N
+of the annex (``anx1_ite3``) and a recommendation is item M inside it (``anx1_ite3_ite7``).
+``ite3-7`` is never written: in LexML a hyphen adds a letter suffix, so it would mean "item 3-G".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .model import Act, Objective, Recommendation, Strategy
+from .settings import SiteSettings
+
+# What an official journal's data does not say: whose law it publishes and where it is published.
+_JOURNALS = {
+    "Diário Oficial da União": ("BRASIL", "Brasília, DF"),
+}
+_MONTHS_ABNT = ["jan.", "fev.", "mar.", "abr.", "maio", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez."]
+_MONTHS = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+           "outubro", "novembro", "dezembro"]
+# Joining words LexML leaves out of authority names (articles, prepositions, contractions, "e").
+_JOINING_WORDS = {"a", "o", "as", "os", "e", "de", "da", "do", "das", "dos", "em", "na", "no", "nas", "nos"}
+ANNEX_FRAGMENT = "anx1"
+
+
+class CitationError(ValueError):
+    """The act's data lacks something a reference needs; the message is in Portuguese."""
+
+
+def _long_date(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{int(day)} de {_MONTHS[int(month) - 1]} de {year}"
+
+
+def _abnt_date(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{int(day)} {_MONTHS_ABNT[int(month) - 1]} {year}"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def act_reference(act: Act) -> str:
+    """The ABNT NBR 6023 reference of the act as published in the official journal."""
+    publication = act.publication
+    if publication.journal not in _JOURNALS:
+        raise CitationError(
+            f"data/ato.yml: publicacao.veiculo: não sei citar o veículo “{publication.journal}” "
+            f"(conhecidos: {', '.join(_JOURNALS)}).")
+    jurisdiction, place = _JOURNALS[publication.journal]
+    parts = [jurisdiction + "."]
+    parts += [_sentence(body) for body in act.bodies]
+    parts.append(f"{act.kind} {act.acronym} nº {act.number}, de {_long_date(act.date)}.")
+    parts.append(_sentence(act.summary))
+    parts.append(f"{publication.journal}: seção {publication.section}, {place}, n. {publication.edition}, "
+                 f"p. {publication.page}, {_abnt_date(publication.date)}.")
+    return " ".join(parts)
+
+
+def objective_place(objective: Objective) -> str:
+    return f"Anexo, objetivo {objective.number}."
+
+
+def recommendation_place(rec: Recommendation) -> str:
+    return f"Anexo, item {rec.id}."
+
+
+def objective_reference(act: Act, objective: Objective) -> str:
+    return f"{act_reference(act)} {objective_place(objective)}"
+
+
+def recommendation_reference(act: Act, rec: Recommendation) -> str:
+    return f"{act_reference(act)} {recommendation_place(rec)}"
+
+
+def _urn_words(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", ascii_name)
+    return ".".join(w for w in words if w not in _JOINING_WORDS)
+
+
+def lexml_urn(act: Act, fragment: str | None = None) -> str:
+    """The LexML URN derived from the grammar (not official): authority, kind, date;number[!fragment]."""
+    authority = ";".join(_urn_words(body) for body in act.bodies)
+    kind = _urn_words(act.kind)
+    number = re.sub(r"\D", "", act.number)
+    urn = f"urn:lex:br:{authority}:{kind}:{act.date};{number}"
+    return f"{urn}!{fragment}" if fragment else urn
+
+
+def objective_fragment(objective: Objective) -> str:
+    return f"{ANNEX_FRAGMENT}_ite{objective.number}"
+
+
+def recommendation_fragment(rec: Recommendation) -> str:
+    return f"{ANNEX_FRAGMENT}_ite{rec.objective_number}_ite{rec.number}"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Everything the "Como citar" box shows for one item."""
+
+    label: str
+    reference: str
+    path: str
+    address: str
+    short_address: str | None
+    urn: str
+
+
+def for_act(strategy: Strategy, settings: SiteSettings) -> Citation:
+    act = strategy.act
+    return Citation(act.short_name, act_reference(act), "/ato/", settings.address("/ato/"), None, lexml_urn(act))
+
+
+def for_objective(strategy: Strategy, objective: Objective, settings: SiteSettings) -> Citation:
+    act = strategy.act
+    path = f"/objetivos/{objective.number}/"
+    return Citation(f"Objetivo {objective.number}", objective_reference(act, objective), path,
+                    settings.address(path), settings.address(f"/{objective.number}/"),
+                    lexml_urn(act, objective_fragment(objective)))
+
+
+def for_recommendation(strategy: Strategy, rec: Recommendation, settings: SiteSettings) -> Citation:
+    act = strategy.act
+    path = f"/recomendacoes/{rec.slug}/"
+    return Citation(f"Recomendação {rec.id}", recommendation_reference(act, rec), path,
+                    settings.address(path), settings.address(f"/{rec.id}/"),
+                    lexml_urn(act, recommendation_fragment(rec)))

@@ -1,0 +1,82 @@
+"""'Sugerir melhoria': prefilled issue forms, only when the repository address is configured."""
+import html
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+
+from engd import sharing
+from engd.build import BuildFailed, build
+from engd.settings import SettingsError, repository_url
+
+from conftest import ROOT
+
+FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
+CONFIGURED = dict(ENGD_SITE_URL="https://engd.example.org/estrategia/", ENGD_REPOSITORIO="https://github.com/exemplo/engd",
+                  GITHUB_REPOSITORY=None, ENGD_PDF="nao")
+UNCONFIGURED = dict(ENGD_SITE_URL=None, ENGD_REPOSITORIO=None, GITHUB_REPOSITORY=None, ENGD_PDF="nao")
+
+
+def _links(site, page):
+    text = (site / page).read_text(encoding="utf-8")
+    section = text[re.search(r'<div class="engd-sugerir"[^>]*>', text).start():]
+    section = section[:section.index("</div>")]
+    return section, [(html.unescape(href), label) for href, label in re.findall(r'<a href="(https://[^"]+)">([^<]+)</a>', section)]
+
+
+def test_configured_pages_link_to_prefilled_forms(build_with, strategy):
+    site = build_with(**CONFIGURED)
+    _, links = _links(site, "recomendacoes/3-7/index.html")
+    assert [label for _, label in links] == ["Sugerir melhoria na explicação", "Relatar uma barreira de acessibilidade"]
+    (correction, _), (barrier, _) = links
+    for url, form, title in [(correction, "correcao-explicacao.yml", "Correção: Recomendação 3.7"),
+                             (barrier, "barreira-acessibilidade.yml", "Barreira de acessibilidade: Recomendação 3.7")]:
+        parts = urlsplit(url)
+        assert (parts.scheme, parts.netloc, parts.path) == ("https", "github.com", "/exemplo/engd/issues/new")
+        assert parse_qs(parts.query) == {
+            "template": [form], "title": [title], "item": ["Recomendação 3.7"],
+            "endereco": ["https://engd.example.org/estrategia/recomendacoes/3-7/"],
+        }
+    for page in ["ato/index.html", "objetivos/3/index.html"] + [f"recomendacoes/{r.slug}/index.html" for r in strategy.recommendations]:
+        assert len(_links(site, page)[1]) == 2, page
+
+
+def test_unconfigured_pages_omit_the_link_and_say_why(build_with):
+    section, links = _links(build_with(**UNCONFIGURED), "recomendacoes/3-7/index.html")
+    assert links == []
+    assert "issues/new" not in section
+    assert "construída sem o endereço do repositório do projeto" in " ".join(section.split())
+
+
+@pytest.mark.parametrize("form", [sharing.CORRECTION_FORM, sharing.ACCESSIBILITY_FORM])
+def test_issue_forms_exist_and_have_the_prefilled_fields(form):
+    document = yaml.safe_load((FORMS / form).read_text(encoding="utf-8"))
+    assert {"name", "description", "body"} <= set(document)
+    ids = [field.get("id") for field in document["body"] if field["type"] != "markdown"]
+    assert set(sharing.PREFILLED_FIELDS) <= set(ids)
+    assert len(ids) == len(set(ids))
+    for field in document["body"]:
+        assert field["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+        assert field["attributes"].get("label") or field["type"] == "markdown"
+
+
+def test_issue_template_config_invents_no_address():
+    config = yaml.safe_load((FORMS / "config.yml").read_text(encoding="utf-8"))
+    assert config == {"blank_issues_enabled": True}
+
+
+def test_repository_from_configuration():
+    assert repository_url("exemplo/engd", server=None) == "https://github.com/exemplo/engd"
+    assert repository_url("exemplo/engd", server="https://git.example.org") == "https://git.example.org/exemplo/engd"
+    assert repository_url("https://github.com/exemplo/engd.git") == "https://github.com/exemplo/engd"
+    assert repository_url("") is None and repository_url(None) is None
+    with pytest.raises(SettingsError, match="endereço do repositório inválido"):
+        repository_url("não é um endereço")
+
+
+def test_a_bad_repository_setting_fails_the_build_in_portuguese(tmp_path, monkeypatch):
+    monkeypatch.setenv("ENGD_REPOSITORIO", "ftp://exemplo/engd")
+    monkeypatch.setenv("ENGD_PDF", "nao")
+    with pytest.raises(BuildFailed, match="endereço do repositório inválido .*ENGD_REPOSITORIO"):
+        build(ROOT, tmp_path / "site")
