@@ -31,12 +31,13 @@ def test_every_heading_has_an_id_and_a_link_to_it(built_site, strategy):
             assert f'href="#{found[1]}"' in inner, f"{page}: h{level} #{found[1]} sem link para si"
 
 
-@pytest.mark.parametrize("page", ["recomendacoes/3-7/index.html", "objetivos/3/index.html", "ato/index.html"])
-def test_official_text_block_has_an_anchor_and_a_visible_link(built_site, page):
+@pytest.mark.parametrize("page", ["recomendacoes/3-7/index.html", "objetivos/3/index.html"])
+def test_official_text_and_explanation_blocks_open_with_an_anchored_heading(built_site, page):
     content = _content(built_site, page)
-    block = content[content.index('<div class="engd-oficial" id="texto-oficial">'):]
-    label = block[:block.index("</p>")]
-    assert re.search(r'<a aria-label="Link para o texto oficial" class="engd-ancora" href="#texto-oficial"[^>]*>¶</a>', label)
+    for block_class, anchor in (("engd-oficial", "texto-oficial"), ("engd-explicacao", "explicacao")):
+        block = content[content.index(f'<div class="{block_class}">'):]
+        heading = re.match(r'<div class="[^"]+">\s*<h2 id="([^"]+)">[^<]+<a class="headerlink" href="#([^"]+)"[^>]*>¶</a></h2>', block)
+        assert heading and heading[1] == heading[2] == anchor, (page, block[:200])
 
 
 def test_every_part_of_the_act_has_an_anchor_and_a_link(built_site, strategy):

@@ -71,9 +71,9 @@ def _box(site, page: str) -> dict:
     text = (site / page).read_text(encoding="utf-8")
     values = {}
     for key in ("referencia", "endereco", "urn"):
-        match = re.search(rf'id="citar-{key}">(.*?)</', text, re.S)
+        match = re.search(rf'id="citar-{key}">(.*?)</(span|code)>\s*<button', text, re.S)
         assert match, f"{page}: falta #citar-{key}"
-        values[key] = html.unescape(match[1])
+        values[key] = html.unescape(re.sub(r"<[^>]+>", "", match[1]))  # what a reader sees and copies
     values["html"] = text
     return values
 

@@ -2,6 +2,8 @@
 gives the same model — for the real data and for generated data full of commas, quotes and accents."""
 from __future__ import annotations
 
+import dataclasses
+
 import tempfile
 from collections import defaultdict
 from datetime import datetime, timezone
@@ -60,7 +62,8 @@ def strategy_from_tables(tables: dict[str, list[dict]], act) -> Strategy:
 
 
 def test_published_csvs_give_back_the_model(built_site, strategy):
-    assert strategy_from_tables(read_tables(built_site / "dados"), strategy.act) == strategy
+    # the changelog is published as its page and Atom feed, not as a table of the package
+    assert strategy_from_tables(read_tables(built_site / "dados"), strategy.act) == dataclasses.replace(strategy, changes=())
 
 
 # --- generated data --------------------------------------------------------------------------------

@@ -61,15 +61,30 @@ class TermMarker:
         self.glossary_link = glossary_link
         self.linked: set[str] = set()
 
+    @staticmethod
+    def _abbr(occurrence: Occurrence) -> str:
+        term, shown = occurrence.term, html.escape(occurrence.form)
+        if term.expansion and term.expansion != occurrence.form:
+            return f'<abbr title="{html.escape(term.expansion, quote=True)}">{shown}</abbr>'
+        return shown
+
     def _markup(self, occurrence: Occurrence, link: bool) -> str:
         term = occurrence.term
-        shown = html.escape(occurrence.form)
-        if term.expansion and term.expansion != occurrence.form:
-            shown = f'<abbr title="{html.escape(term.expansion, quote=True)}">{shown}</abbr>'
+        shown = self._abbr(occurrence)
         if not link or self.glossary_link is None or term.id in self.linked:
             return shown
         self.linked.add(term.id)
         return f"[{shown}]({self.glossary_link}#{term.id}){{ .engd-termo }}"
+
+    def mark_html(self, text: str) -> str:
+        """``text`` as HTML (for raw HTML blocks): escaped, acronyms in ``<abbr>``, no links."""
+        parts, position = [], 0
+        for occurrence in self.matcher.occurrences(text):
+            parts.append(html.escape(text[position:occurrence.start]))
+            parts.append(self._abbr(occurrence))
+            position = occurrence.end
+        parts.append(html.escape(text[position:]))
+        return "".join(parts)
 
     def mark(self, text: str, link: bool = True) -> str:
         """``text`` as Markdown with its terms marked; ``link=False`` for headings (no link inside)."""

@@ -127,7 +127,7 @@ class _Renderer:
         glossary = link(GLOSSARY_PATH) if self.strategy.terms and path != GLOSSARY_PATH else None
         marker = TermMarker(self.matcher, escape_markdown, glossary)
         markdown = self.environment.get_template(template).render(
-            strategy=self.strategy, act=self.strategy.act, link=link, terms=marker.mark,
+            strategy=self.strategy, act=self.strategy.act, link=link, terms=marker.mark, terms_html=marker.mark_html,
             themes=self.themes, norms=self.norms, readability=readability_row,
             related=lambda rec: related_recommendations(self.strategy, rec),
             glossary_usage=lambda: glossary_usage(self.strategy, self.matcher), **values)
