@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .model import Strategy, load_strategy
 from .problems import report
+from .search_index import write_search_index
 
 
 class BuildFailed(Exception):
@@ -22,6 +23,7 @@ class BuildFailed(Exception):
 
 # Steps run after MkDocs, in order, each a function (strategy, site_dir) -> list[str] of problems.
 POST_BUILD_STEPS: list = []
+POST_BUILD_STEPS.append(write_search_index)  # busca: índice Pagefind em site/pagefind/
 
 
 def build(project: Path, site_dir: Path, data_dir: Path | None = None) -> Strategy:
