@@ -174,6 +174,32 @@ def test_state_is_announced(page, site_url):
 
 
 @pytest.mark.browser
+def test_more_results_come_on_request(page, site_url):
+    page.goto(f"{site_url}/")
+    type_query(page, "dados")
+    results = page.locator("#busca-resultados li")
+    more = page.locator("[data-engd-busca-mais]")
+    assert results.count() == 5
+    total = int(re.match(r"(\d+) resultados", page.inner_text("#busca-estado")).group(1))
+    assert total > 10, "a consulta precisa de mais de 10 resultados para este teste"
+    assert page.inner_text("#busca-estado") == f"{total} resultados para “dados”; mostrando os 5 primeiros."
+    assert more.is_visible()
+    more.click()
+    page.wait_for_function("document.querySelectorAll('#busca-resultados li').length === 10")
+    assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#busca-resultados li')[5]")
+    assert page.inner_text("#busca-estado") == f"{total} resultados para “dados”; mostrando os 10 primeiros."
+
+
+@pytest.mark.browser
+def test_one_character_asks_for_more(page, site_url):
+    page.goto(f"{site_url}/")
+    page.locator("#busca").click()
+    page.keyboard.type("d")
+    page.wait_for_function("document.getElementById('busca-estado').textContent.startsWith('Continue digitando')")
+    assert page.locator("#busca-resultados li").count() == 0
+
+
+@pytest.mark.browser
 def test_field_is_the_target_of_the_search_shortcut(page, site_url):
     page.goto(f"{site_url}/recomendacoes/3-7/")
     field = page.locator("#busca")
@@ -202,7 +228,8 @@ def test_narrow_screen_opens_search_from_the_header(browser, site_url):
 @pytest.mark.browser
 def test_open_search_passes_axe(page, site_url):
     page.goto(f"{site_url}/")
-    type_query(page, "capacitar")
+    type_query(page, "dados")  # many results: the "Mostrar mais" button is on screen too
+    assert page.locator("[data-engd-busca-mais]").is_visible()
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""() => axe.run(document.querySelector('[data-engd-busca]'),
         {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})""")

@@ -21,16 +21,20 @@
   var estado = caixa.querySelector("#busca-estado");
   var ajuda = caixa.querySelector("#busca-ajuda");
   var lista = caixa.querySelector("#busca-resultados");
+  var mais = caixa.querySelector("[data-engd-busca-mais]");
   var saida = caixa.querySelector(".md-search__output");
   var interruptor = document.getElementById("__search");
 
   // A raiz do site é a pasta acima de javascripts/busca.js: vale em qualquer subcaminho.
   var raiz = new URL("../", document.currentScript.src);
-  var MAXIMO = 8;
+  var MINIMO = 2;
+  // Cada resultado mostrado custa um fragmento (~0,3 KB); os próximos vêm com "Mostrar mais".
+  var POR_VEZ = 5;
   var TRECHO_PALAVRAS = 24;
 
   var carregando = null;
   var ultima = 0;
+  var atual = { consulta: "", resultados: [] };
   // Esc fecha o painel e devolve o foco ao campo; esse foco não deve reabri-lo.
   var fechadoPorEsc = false;
 
@@ -154,22 +158,47 @@
     return item;
   }
 
-  function mostrar(consulta, total, dados) {
-    lista.replaceChildren.apply(lista, dados.map(itemDaLista));
-    ajuda.hidden = total > 0;
+  function anunciarTotal() {
+    var total = atual.resultados.length;
+    var mostrados = lista.children.length;
+    var consulta = "“" + atual.consulta + "”";
     if (total === 0) {
-      anunciar("Nenhum resultado para “" + consulta + "”. Tente outra palavra, uma sigla ou o número do item.");
-    } else if (total > dados.length) {
-      anunciar(total + " resultados para “" + consulta + "”; estes são os " + dados.length + " primeiros.");
+      anunciar("Nenhum resultado para " + consulta + ". Tente outra palavra, uma sigla ou o número do item.");
+    } else if (total > mostrados) {
+      anunciar(total + " resultados para " + consulta + "; mostrando os " + mostrados + " primeiros.");
     } else {
-      anunciar(total === 1 ? "1 resultado para “" + consulta + "”." : total + " resultados para “" + consulta + "”.");
+      anunciar(total === 1 ? "1 resultado para " + consulta + "." : total + " resultados para " + consulta + ".");
     }
+    mais.hidden = total <= mostrados;
+  }
+
+  function mostrar(consulta, resultados, dados) {
+    atual = { consulta: consulta, resultados: resultados };
+    lista.replaceChildren.apply(lista, dados.map(itemDaLista));
+    ajuda.hidden = resultados.length > 0;
+    anunciarTotal();
     lista.setAttribute("data-consulta", consulta);
   }
 
+  // "Mostrar mais": baixa os trechos dos próximos resultados só quando a pessoa pede.
+  function mostrarMais() {
+    var vez = ultima;
+    var inicio = lista.children.length;
+    var proximos = atual.resultados.slice(inicio, inicio + POR_VEZ);
+    return Promise.all(proximos.map(function (r) { return r.data(); })).then(function (dados) {
+      if (vez !== ultima) return;
+      dados.forEach(function (d, i) { lista.appendChild(itemDaLista(d, inicio + i)); });
+      anunciarTotal();
+      var primeiroNovo = lista.children[inicio];
+      if (primeiroNovo) primeiroNovo.querySelector("a").focus();
+    });
+  }
+
   function limpar() {
+    atual = { consulta: "", resultados: [] };
     lista.replaceChildren();
     lista.removeAttribute("data-consulta");
+    mais.hidden = true;
     ajuda.hidden = false;
     anunciar("");
   }
@@ -181,14 +210,21 @@
       limpar();
       return;
     }
+    // Uma letra só acha quase tudo e baixaria trechos de resultados que ninguém vai ler.
+    if (consulta.length < MINIMO) {
+      limpar();
+      abrir();
+      anunciar("Continue digitando: a busca começa com " + MINIMO + " letras ou algarismos.");
+      return;
+    }
     abrir();
     carregarMotor().then(function (modulo) {
       if (!modulo || vez !== ultima) return null;
       return modulo.search(consulta).then(function (resposta) {
         if (vez !== ultima) return null;
-        var primeiros = resposta.results.slice(0, MAXIMO);
+        var primeiros = resposta.results.slice(0, POR_VEZ);
         return Promise.all(primeiros.map(function (r) { return r.data(); })).then(function (dados) {
-          if (vez === ultima) mostrar(consulta, resposta.results.length, dados);
+          if (vez === ultima) mostrar(consulta, resposta.results, dados);
         });
       });
     });
@@ -209,6 +245,8 @@
     fechadoPorEsc = false;
     buscar();
   });
+
+  mais.addEventListener("click", mostrarMais);
 
   formulario.addEventListener("submit", function (evento) {
     evento.preventDefault();

@@ -5,12 +5,13 @@ serves it on 127.0.0.1 and drives Debian's headless Chromium (Playwright) throug
 box. Output: a table in Portuguese, as text:
 
 - bytes the browser fetches for a first search (engine, WebAssembly core, index chunks, fragments
-  of the results shown), raw and as transferred with gzip (files Pagefind already compresses are
-  counted as they are), for a few queries, each in a fresh browser profile (empty cache);
+  of the results shown while the query is typed at a person's pace), raw and as transferred with
+  gzip (files Pagefind already compresses are counted as they are), for a few queries, each in a
+  fresh browser profile (empty cache);
 - latency from the last keystroke (the ``input`` event's timestamp) to the results on screen (the
   first animation frame after the result list is updated), with ``performance.now``: median and
   maximum over the query list of ``tests/fixtures/consultas_busca.yml``, with the engine loaded
-  (it loads when the field gets focus), and for the first search of a fresh page typed at once.
+  (it loads when the field gets focus), and for the first search of a fresh page.
 
 Targets (issue 6): first search ≤ 100 KB gzip; results within 100 ms of the last keystroke.
 It measures; it never fails a build.
@@ -35,6 +36,9 @@ FIRST_SEARCHES = ("3.7", "cpf", "dados")
 START_PAGE = "/recomendacoes/3-7/"
 LIMIT_BYTES = 100 * 1024
 LIMIT_MS = 100.0
+# A person types a key every 100 to 200 ms; each prefix is searched and its results shown, so the
+# first search also fetches the fragments of what the prefixes showed.
+TYPING_DELAY_MS = 120
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -89,7 +93,7 @@ def _first_search(browser, base: str, query: str) -> tuple[list[tuple[str, int, 
         tab.on("response", record)
         tab.evaluate(_MEASURE, query)
         tab.locator("#busca").click()
-        tab.keyboard.type(query)
+        tab.keyboard.type(query, delay=TYPING_DELAY_MS)
         latency = tab.evaluate("() => window.__medida")
         tab.wait_for_function(_WAIT_FOR, arg=query)
         tab.wait_for_load_state("networkidle")
