@@ -16,6 +16,7 @@ from . import printable
 from .datapackage import check_built_site
 from .model import Strategy, load_strategy
 from .problems import report
+from .search_index import write_search_index
 
 
 class BuildFailed(Exception):
@@ -23,7 +24,7 @@ class BuildFailed(Exception):
 
 
 # Steps run after MkDocs, in order, each a function (strategy, site_dir) -> list[str] of problems.
-POST_BUILD_STEPS: list = [check_built_site, printable.write_pdf]
+POST_BUILD_STEPS: list = [check_built_site, write_search_index, printable.write_pdf]
 
 
 def build(project: Path, site_dir: Path, data_dir: Path | None = None) -> Strategy:

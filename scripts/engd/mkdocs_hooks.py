@@ -71,6 +71,19 @@ def on_page_markdown(markdown: str, page, **kwargs) -> str:
     return markdown
 
 
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
+def on_post_build(config):
+    # `engd build` indexes the search in its own post-build steps; `engd serve` has none.
+    if _state.get("command") == "serve":
+        from engd.search_index import write_search_index
+
+        for message in write_search_index(_state["strategy"], Path(config.site_dir)):
+            logging.getLogger("mkdocs").warning(message)
+
+
 class _Collector(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)

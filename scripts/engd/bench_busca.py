@@ -1,0 +1,190 @@
+"""Benchmark of the site's search (``engd bench --so busca``): index bytes and query latency.
+
+Input: the project folder. It builds the site into a temporary folder (same code as ``engd build``),
+serves it on 127.0.0.1 and drives Debian's headless Chromium (Playwright) through the real search
+box. Output: a table in Portuguese, as text:
+
+- bytes the browser fetches for a first search (engine, WebAssembly core, index chunks, fragments
+  of the results shown while the query is typed at a person's pace), raw and as transferred with
+  gzip (files Pagefind already compresses are counted as they are), for a few queries, each in a
+  fresh browser profile (empty cache);
+- latency from the last keystroke (the ``input`` event's timestamp) to the results on screen (the
+  first animation frame after the result list is updated), with ``performance.now``: median and
+  maximum over the query list of ``tests/fixtures/consultas_busca.yml``, with the engine loaded
+  (it loads when the field gets focus), and for the first search of a fresh page.
+
+Targets (issue 6): first search ≤ 100 KB gzip; results within 100 ms of the last keystroke.
+It measures; it never fails a build.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import shutil
+import statistics
+import tempfile
+import threading
+from pathlib import Path
+
+import yaml
+
+from .build import build
+
+QUERY_FILE = Path("tests/fixtures/consultas_busca.yml")
+FIRST_SEARCHES = ("3.7", "cpf", "dados")
+START_PAGE = "/recomendacoes/3-7/"
+LIMIT_BYTES = 100 * 1024
+LIMIT_MS = 100.0
+# A person types a key every 100 to 200 ms; each prefix is searched and its results shown, so the
+# first search also fetches the fragments of what the prefixes showed.
+TYPING_DELAY_MS = 120
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+# Resolves with the time from the last input event to the frame after the list shows query ``q``.
+_MEASURE = """q => {
+  const field = document.getElementById('busca');
+  const list = document.getElementById('busca-resultados');
+  window.__medida = new Promise(resolve => {
+    field.addEventListener('input', event => {
+      const start = event.timeStamp;
+      const done = () => requestAnimationFrame(() => resolve(performance.now() - start));
+      if (list.dataset.consulta === q) return done();
+      const watch = new MutationObserver(() => {
+        if (list.dataset.consulta === q) { watch.disconnect(); done(); }
+      });
+      watch.observe(list, {attributes: true, attributeFilter: ['data-consulta']});
+    }, {once: true});
+  });
+}"""
+_WAIT_FOR = "q => document.getElementById('busca-resultados').dataset.consulta === q"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def transferred(body: bytes) -> int:
+    """Bytes on the wire with gzip; Pagefind's files are gzip already and would not shrink."""
+    return min(len(body), len(gzip.compress(body, compresslevel=6, mtime=0)))
+
+
+def _queries(project: Path) -> list[str]:
+    data = yaml.safe_load((project / QUERY_FILE).read_text(encoding="utf-8"))
+    return [q["consulta"] for q in data["consultas"]]
+
+
+def _first_search(browser, base: str, query: str) -> tuple[list[tuple[str, int, int]], float]:
+    """Files fetched because of one first search in a fresh profile, and its latency (engine cold)."""
+    context = browser.new_context(locale="pt-BR")
+    try:
+        tab = context.new_page()
+        tab.goto(base + START_PAGE, wait_until="load")
+        files: list[tuple[str, int, int]] = []
+
+        # Only the search bundle: Chromium also fetches the favicon late, which is not the search's.
+        def record(response):
+            if response.ok and response.url.startswith(f"{base}/pagefind/"):
+                body = response.body()
+                files.append((response.url.removeprefix(base), len(body), transferred(body)))
+
+        tab.on("response", record)
+        tab.evaluate(_MEASURE, query)
+        tab.locator("#busca").click()
+        tab.keyboard.type(query, delay=TYPING_DELAY_MS)
+        latency = tab.evaluate("() => window.__medida")
+        tab.wait_for_function(_WAIT_FOR, arg=query)
+        tab.wait_for_load_state("networkidle")
+        return files, latency
+    finally:
+        context.close()
+
+
+def _warm_latencies(browser, base: str, queries: list[str]) -> list[float]:
+    """Latency of each query, typed key by key into the same page, engine already loaded."""
+    context = browser.new_context(locale="pt-BR")
+    try:
+        tab = context.new_page()
+        tab.goto(base + START_PAGE, wait_until="load")
+        field = tab.locator("#busca")
+        field.click()
+        tab.wait_for_function("() => window.performance.getEntriesByType('resource')"
+                              ".some(r => r.name.endsWith('wasm.pt.pagefind'))")
+        field.fill("3.7")
+        tab.wait_for_function(_WAIT_FOR, arg="3.7")
+        latencies = []
+        for query in queries:
+            field.fill("")
+            head, last = query[:-1], query[-1]
+            if head.strip():
+                field.press_sequentially(head)
+                tab.wait_for_function(_WAIT_FOR, arg=head.strip())
+            else:
+                field.press_sequentially(head)
+            tab.evaluate(_MEASURE, query.strip())
+            tab.keyboard.type(last)
+            latencies.append(tab.evaluate("() => window.__medida"))
+        return latencies
+    finally:
+        context.close()
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1024:.1f} KB".replace(".", ",")
+
+
+def _ms(x: float) -> str:
+    return f"{x:.1f} ms".replace(".", ",")
+
+
+def run(project: Path) -> str:
+    from playwright.sync_api import sync_playwright
+
+    project = Path(project).resolve()
+    queries = _queries(project)
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with tempfile.TemporaryDirectory(prefix="engd-bench-busca-") as work:
+        site = Path(work) / "site"
+        build(project, site)
+        handler = functools.partial(_QuietHandler, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+                try:
+                    firsts = {q: _first_search(browser, base, q) for q in FIRST_SEARCHES}
+                    warm = _warm_latencies(browser, base, queries)
+                finally:
+                    browser.close()
+        finally:
+            server.shutdown()
+    return _report(firsts, warm, len(queries))
+
+
+def _report(firsts: dict, warm: list[float], count: int) -> str:
+    lines = ["## Busca (Pagefind): bytes da primeira busca e latência", "",
+             "| primeira busca (cache vazio) | arquivos | bytes | com gzip | latência (motor carregando) |",
+             "|---|---:|---:|---:|---:|"]
+    worst_query = max(firsts, key=lambda q: sum(f[2] for f in firsts[q][0]))
+    for query, (files, latency) in firsts.items():
+        lines.append(f"| “{query}” | {len(files)} | {_kb(sum(f[1] for f in files))} | "
+                     f"{_kb(sum(f[2] for f in files))} | {_ms(latency)} |")
+    lines += ["", f"Arquivos da primeira busca por “{worst_query}” (a mais pesada):", "",
+              "| arquivo | bytes | com gzip |", "|---|---:|---:|"]
+    for url, raw, sent in firsts[worst_query][0]:
+        lines.append(f"| {url.split('?')[0]} | {raw} | {sent} |")
+    heaviest = max(sum(f[2] for f in files) for files, _ in firsts.values())
+    lines += ["", "| latência, motor carregado (última tecla → resultados na tela) | valor |", "|---|---:|",
+              f"| consultas | {count} |",
+              f"| mediana | {_ms(statistics.median(warm))} |",
+              f"| máxima | {_ms(max(warm))} |",
+              "",
+              f"Meta: primeira busca ≤ {_kb(LIMIT_BYTES)} com gzip → "
+              f"{'atingida' if heaviest <= LIMIT_BYTES else 'NÃO atingida'} ({_kb(heaviest)}); "
+              f"resultados em ≤ {LIMIT_MS:.0f} ms → "
+              f"{'atingida' if max(warm) <= LIMIT_MS else 'NÃO atingida'} (máxima {_ms(max(warm))})."]
+    return "\n".join(lines)
