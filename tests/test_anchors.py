@@ -36,7 +36,7 @@ def test_official_text_and_explanation_blocks_open_with_an_anchored_heading(buil
     content = _content(built_site, page)
     for block_class, anchor in (("engd-oficial", "texto-oficial"), ("engd-explicacao", "explicacao")):
         block = content[content.index(f'<div class="{block_class}">'):]
-        heading = re.match(r'<div class="[^"]+">\s*<h2 id="([^"]+)">[^<]+<a class="headerlink" href="#([^"]+)"[^>]*>¶</a></h2>', block)
+        heading = re.match(r'<div class="[^"]+">\s*<h2 id="([^"]+)">[^<]+<a class="headerlink" href="#([^"]+)"[^>]*>(?:¶|&para;)</a></h2>', block)
         assert heading and heading[1] == heading[2] == anchor, (page, block[:200])
 
 
