@@ -36,9 +36,11 @@ from .model import Objective, Recommendation, Strategy, Term
 
 BUNDLE = "pagefind"
 LANGUAGE = "pt"
-# Built pages that are not indexed from their HTML: the generated items (indexed from the model)
-# and the pages that list every item.
-_LISTS = {"index.html", "404.html", "objetivos/index.html", "recomendacoes/index.html"}
+# Built pages that are not indexed from their HTML: the generated items (indexed from the model),
+# the pages that repeat the items' texts (lists, themes, the printable act) and the short-address
+# redirects. Each would only push the item itself down the results and weigh on the first search.
+_LISTS = {"index.html", "404.html", "objetivos/index.html", "recomendacoes/index.html", "imprimir/index.html"}
+_REPEATS = re.compile(r"^(\d+(\.\d+)?|temas/[a-z0-9-]+)/index\.html$")
 _ITEM_PAGE = re.compile(r"^(objetivos/\d+|recomendacoes/\d+-\d+)/index\.html$")
 # Parts of a Material page that are not its content.
 _EXCLUDED = [".headerlink", ".md-source-file", ".md-content__button"]
@@ -116,7 +118,8 @@ def records(strategy: Strategy) -> list[Record]:
 def page_files(site_dir: Path) -> list[str]:
     """Built pages indexed from their HTML (relative paths, sorted): all but items and lists."""
     pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
-    return [p for p in pages if p not in _LISTS and not _ITEM_PAGE.match(p) and not p.startswith(f"{BUNDLE}/")]
+    return [p for p in pages if p not in _LISTS and not _ITEM_PAGE.match(p) and not _REPEATS.match(p)
+            and not p.startswith(f"{BUNDLE}/")]
 
 
 def _run_pagefind(strategy: Strategy, site_dir: Path) -> list[str]:
