@@ -6,6 +6,8 @@
  *   lateral ou a busca quando estão fechados (telas estreitas);
  * - desliga os atalhos de uma só tecla do Material ("s", "f", "/", "n", "p", ",", "."), que
  *   o critério 2.1.4 da WCAG pede para poder desligar;
+ * - os botões de menu e de busca do cabeçalho (rótulos <label> no Material) passam a ser
+ *   alcançados pelo Tab e acionados por Enter ou Espaço;
  * - tabelas mais largas que a tela viram uma região rolável que o teclado alcança (WCAG 2.1.1);
  * - na impressão, mostra depois de cada link do conteúdo o endereço completo de destino.
  * Sem JavaScript o site continua legível: os atalhos viram links comuns para os mesmos alvos.
@@ -112,6 +114,27 @@
     });
   }
 
+  // --- Botões do cabeçalho que o Material faz com <label>: alcançáveis pelo teclado ------------
+
+  var BOTOES_DO_CABECALHO = { __drawer: "Abrir o menu", __search: "Abrir a busca" };
+
+  function prepararBotoesDoCabecalho() {
+    Object.keys(BOTOES_DO_CABECALHO).forEach(function (id) {
+      var rotulo = document.querySelector(".md-header label.md-header__button[for=" + id + "]");
+      if (!rotulo) return;
+      rotulo.setAttribute("tabindex", "0");
+      rotulo.setAttribute("role", "button");
+      rotulo.setAttribute("aria-label", BOTOES_DO_CABECALHO[id]);
+      rotulo.addEventListener("keydown", function (evento) {
+        // O próprio Material já trata Enter num rótulo focado; falta o Espaço.
+        if (evento.key === " ") {
+          evento.preventDefault();
+          rotulo.click();
+        }
+      });
+    });
+  }
+
   // --- Atalhos de uma tecla do Material: desligados (WCAG 2.1.4) ------------------------------
 
   function editavel(elemento) {
@@ -163,6 +186,7 @@
   desligarAtalhosDeUmaTecla();
   prepararContraste();
   prepararAtalhos();
+  prepararBotoesDoCabecalho();
   // O Material monta as suas partes (como a caixa rolável das tabelas) depois de carregar o
   // documento e avisa por document$; sem ele, espera-se o evento load.
   function depoisDoMaterial() {
