@@ -8,7 +8,8 @@ What counts as a request (the browser fetches it by itself, without the reader a
 - in CSS files: ``url()`` and ``@import``;
 - in JavaScript files: every absolute address is either known never to be requested on this site
   (licence and comment text) or requested only under a condition this test proves false here;
-- in the browser: every request made while loading every page and using the search.
+- in the browser: every request made while loading every page and using the search; and the
+  browser keeps no cookie and nothing but the contrast choice (what docs/privacidade.md says).
 What does not count: ``<a href>`` and ``<area href>`` to other sites (the reader chooses to go),
 ``<link rel=canonical|alternate|prev|next>`` (never fetched), and ``<form action>``.
 """
@@ -180,7 +181,10 @@ def test_the_browser_requests_nothing_from_another_origin(browser, site_url, bui
         page.goto(site_url + "/")
         page.locator("[data-md-component=search-query]").fill("identificação")
         page.locator(".md-search-result__item").first.wait_for(timeout=10000)
-        assert context.cookies() == []
+        # What the privacy page (docs/privacidade.md) says the site keeps: one key, no cookie.
+        assert context.cookies() == [] and page.evaluate("document.cookie") == ""
+        stored = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+        assert stored == [["engd-contraste"], []], f"atualize docs/privacidade.md: o site guarda {stored}"
     finally:
         context.close()
     assert not outside, "\n".join(outside)
