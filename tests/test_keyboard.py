@@ -214,3 +214,28 @@ def test_header_menu_button_opens_the_menu_by_keyboard(browser, site_url, key):
         assert page.locator("#menu a").first.is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_menu_drawer_closes_with_escape_and_when_focus_leaves_it(browser, site_url):
+    context = new_context_in_mode(browser, "claro", viewport=VIEWPORTS["celular"])
+    page = context.new_page()
+    drawer_open = "document.getElementById('__drawer').checked"
+    try:
+        page.goto(site_url + "/recomendacoes/3-7/")
+        press_access_key(page, "2")
+        page.wait_for_function(f"{drawer_open} && document.activeElement.id === 'menu'", timeout=3000)
+        page.keyboard.press("Escape")
+        assert page.evaluate(drawer_open) is False
+        assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+
+        press_access_key(page, "2")
+        page.wait_for_function(f"{drawer_open} && document.activeElement.id === 'menu'", timeout=3000)
+        for _ in range(200):
+            page.keyboard.press("Tab")
+            if not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
+                break
+        assert page.evaluate(drawer_open) is False, "o menu aberto cobre o item que recebeu o foco"
+        assert is_on_screen(focused(page))
+    finally:
+        context.close()

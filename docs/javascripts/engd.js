@@ -7,7 +7,8 @@
  * - desliga os atalhos de uma só tecla do Material ("s", "f", "/", "n", "p", ",", "."), que
  *   o critério 2.1.4 da WCAG pede para poder desligar;
  * - os botões de menu e de busca do cabeçalho (rótulos <label> no Material) passam a ser
- *   alcançados pelo Tab e acionados por Enter ou Espaço;
+ *   alcançados pelo Tab e acionados por Enter ou Espaço; o menu de gaveta fecha com Esc (o foco
+ *   volta ao botão) e quando o foco sai dele, para nunca cobrir o item focado (WCAG 2.4.11);
  * - tabelas mais largas que a tela viram uma região rolável que o teclado alcança (WCAG 2.1.1);
  * - na impressão, mostra depois de cada link do conteúdo o endereço completo de destino.
  * Sem JavaScript o site continua legível: os atalhos viram links comuns para os mesmos alvos.
@@ -135,6 +136,23 @@
     });
   }
 
+  function prepararGaveta() {
+    var gaveta = document.getElementById("__drawer");
+    if (!gaveta) return;
+    document.addEventListener("focusin", function (evento) {
+      var alvo = evento.target;
+      if (gaveta.checked && alvo.closest && !alvo.closest(".md-sidebar--primary, label[for=__drawer]")) {
+        gaveta.click();
+      }
+    });
+    document.addEventListener("keydown", function (evento) {
+      if (evento.key !== "Escape" || !gaveta.checked) return;
+      gaveta.click();
+      var botao = document.querySelector(".md-header label[for=__drawer]");
+      if (botao) botao.focus();
+    });
+  }
+
   // --- Atalhos de uma tecla do Material: desligados (WCAG 2.1.4) ------------------------------
 
   function editavel(elemento) {
@@ -187,6 +205,7 @@
   prepararContraste();
   prepararAtalhos();
   prepararBotoesDoCabecalho();
+  prepararGaveta();
   // O Material monta as suas partes (como a caixa rolável das tabelas) depois de carregar o
   // documento e avisa por document$; sem ele, espera-se o evento load.
   function depoisDoMaterial() {
