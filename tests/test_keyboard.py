@@ -29,8 +29,34 @@ _FOCUSED = """() => {
     inHeader: !!e.closest('.md-header'), inSearch: !!e.closest('.md-search'),
     outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth),
     visibility: style.visibility, viewportWidth: innerWidth, viewportHeight: innerHeight,
+    outlineColor: style.outlineColor, behind: backgroundBehind(e),
   };
 }"""
+
+# The colour the focus ring is painted on: the first opaque background from the element itself
+# when the ring is drawn inside it (negative offset), else from its parent.
+_BACKGROUND_BEHIND = """
+window.backgroundBehind = (element) => {
+  const inside = parseFloat(getComputedStyle(element).outlineOffset) < 0;
+  for (let e = inside ? element : element.parentElement; e; e = e.parentElement) {
+    const colour = getComputedStyle(e).backgroundColor;
+    const alpha = colour.startsWith('rgba') ? parseFloat(colour.split(',')[3]) : 1;
+    if (colour !== 'transparent' && alpha === 1) return colour;
+  }
+  return 'rgb(255, 255, 255)';
+};
+0;
+"""
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two CSS rgb() colours."""
+    def luminance(colour):
+        channels = [int(part) / 255 for part in re.findall(r"\d+", colour)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 @pytest.fixture(params=list(VIEWPORTS), scope="module")
@@ -61,6 +87,7 @@ def press_access_key(page, key: str) -> None:
 
 
 def focused(page) -> dict:
+    page.evaluate(_BACKGROUND_BEHIND)
     return page.evaluate(_FOCUSED)
 
 
@@ -239,3 +266,32 @@ def test_menu_drawer_closes_with_escape_and_when_focus_leaves_it(browser, site_u
         assert is_on_screen(focused(page))
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("mode", ["claro", "escuro", "alto-contraste"])
+def test_focus_ring_contrasts_at_least_3_to_1_with_what_is_behind(browser, site_url, viewport, mode):
+    context = new_context_in_mode(browser, mode, viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    problems, stops = [], 0
+    try:
+        page.goto(site_url + "/objetivos/3/")
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            info = focused(page)
+            if info["tag"] == "BODY":
+                break
+            stops += 1
+            ratio = contrast(info["outlineColor"], info["behind"])
+            if ratio < 3:
+                problems.append(f"{info['tag']} {info['text']!r}: contorno {info['outlineColor']} sobre "
+                                f"{info['behind']} = {ratio:.2f}:1")
+    finally:
+        context.close()
+    assert stops > 20
+    assert not problems, "\n".join(problems)
+
+
+def test_contrast_ratio_matches_known_values():
+    assert round(contrast("rgb(194, 133, 12)", "rgb(255, 255, 255)"), 2) == 3.16
+    assert round(contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)"), 1) == 21.0
