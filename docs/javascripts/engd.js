@@ -1,0 +1,225 @@
+/*
+ * JavaScript próprio do site (nenhum de terceiros). Contrato:
+ * - seletor de contraste (claro, escuro, alto contraste): muda o atributo data-engd-contraste de
+ *   <html> e guarda a escolha em localStorage["engd-contraste"]; nunca usa cookies;
+ * - atalhos do eMAG (accesskey 1 a 4): cada um põe o foco no seu alvo, abrindo antes o menu
+ *   lateral ou a busca quando estão fechados (telas estreitas);
+ * - desliga os atalhos de uma só tecla do Material ("s", "f", "/", "n", "p", ",", "."), que
+ *   o critério 2.1.4 da WCAG pede para poder desligar;
+ * - os botões de menu e de busca do cabeçalho (rótulos <label> no Material) passam a ser
+ *   alcançados pelo Tab e acionados por Enter ou Espaço; o menu de gaveta fecha com Esc (o foco
+ *   volta ao botão) e quando o foco sai dele, para nunca cobrir o item focado (WCAG 2.4.11);
+ * - tabelas mais largas que a tela viram uma região rolável que o teclado alcança (WCAG 2.1.1);
+ * - na impressão, mostra depois de cada link do conteúdo o endereço completo de destino.
+ * Sem JavaScript o site continua legível: os atalhos viram links comuns para os mesmos alvos.
+ */
+(function () {
+  "use strict";
+
+  var CHAVE = "engd-contraste";
+  var MODOS = ["claro", "escuro", "alto-contraste"];
+  var raiz = document.documentElement;
+
+  // --- Contraste ------------------------------------------------------------------------------
+
+  function modoAtual() {
+    var modo = raiz.getAttribute("data-engd-contraste");
+    return MODOS.indexOf(modo) < 0 ? "claro" : modo;
+  }
+
+  function aplicarModo(modo, guardar) {
+    if (MODOS.indexOf(modo) < 0) return;
+    raiz.setAttribute("data-engd-contraste", modo);
+    if (guardar) {
+      try { localStorage.setItem(CHAVE, modo); } catch (erro) { /* modo privado: vale só nesta página */ }
+    }
+    var botoes = document.querySelectorAll("[data-engd-modo]");
+    for (var i = 0; i < botoes.length; i++) {
+      botoes[i].setAttribute("aria-pressed", String(botoes[i].getAttribute("data-engd-modo") === modo));
+    }
+  }
+
+  function prepararContraste() {
+    var grupo = document.querySelector(".engd-contraste");
+    if (!grupo) return;
+    grupo.hidden = false;
+    grupo.addEventListener("click", function (evento) {
+      var botao = evento.target.closest("[data-engd-modo]");
+      if (botao) aplicarModo(botao.getAttribute("data-engd-modo"), true);
+    });
+    aplicarModo(modoAtual(), false);
+    // Outra aba mudou o modo: esta acompanha.
+    window.addEventListener("storage", function (evento) {
+      if (evento.key === CHAVE && evento.newValue) aplicarModo(evento.newValue, false);
+    });
+  }
+
+  // --- Atalhos do eMAG ------------------------------------------------------------------------
+
+  function campoDeBusca() {
+    return document.querySelector("[data-md-component=search-query]") ||
+      document.querySelector("input[type=search]");
+  }
+
+  function ligarInterruptor(id) {
+    var interruptor = document.getElementById(id);
+    if (interruptor && !interruptor.checked) interruptor.click();
+  }
+
+  // Um elemento escondido (menu lateral fechado, busca fechada) não recebe foco; estas funções
+  // abrem o que for preciso e devolvem o alvo.
+  var ALVOS = {
+    conteudo: function () { return document.getElementById("conteudo"); },
+    menu: function () {
+      var menu = document.getElementById("menu");
+      if (menu && menu.getClientRects().length && !visivel(menu)) ligarInterruptor("__drawer");
+      return menu;
+    },
+    busca: function () {
+      var campo = campoDeBusca();
+      if (campo && !visivel(campo)) ligarInterruptor("__search");
+      return campo;
+    },
+    rodape: function () { return document.getElementById("rodape"); }
+  };
+
+  function visivel(elemento) {
+    var caixa = elemento.getBoundingClientRect();
+    var estilo = getComputedStyle(elemento);
+    return caixa.width > 0 && caixa.height > 0 && caixa.right > 0 && caixa.left < window.innerWidth &&
+      estilo.visibility !== "hidden";
+  }
+
+  function focar(alvo, tentativas) {
+    alvo.focus();
+    // Menu e busca abrem com uma transição; enquanto invisíveis, o foco não pega.
+    if (document.activeElement !== alvo && tentativas > 0) {
+      window.setTimeout(function () { focar(alvo, tentativas - 1); }, 50);
+    }
+  }
+
+  function prepararAtalhos() {
+    var campo = campoDeBusca();
+    if (campo && !campo.id) campo.id = "busca";
+    var item = document.querySelector(".engd-atalhos__busca");
+    if (item && !campo) item.hidden = true;
+
+    document.addEventListener("click", function (evento) {
+      var atalho = evento.target.closest("[data-engd-atalho]");
+      if (!atalho) return;
+      var alvo = ALVOS[atalho.getAttribute("data-engd-atalho")]();
+      if (!alvo) return;
+      // Sem mudar o endereço: o Material fecha menu e busca quando o fragmento (#...) muda.
+      evento.preventDefault();
+      focar(alvo, 10);
+    });
+  }
+
+  // --- Botões do cabeçalho que o Material faz com <label>: alcançáveis pelo teclado ------------
+
+  var BOTOES_DO_CABECALHO = { __drawer: "Abrir o menu", __search: "Abrir a busca" };
+
+  function prepararBotoesDoCabecalho() {
+    Object.keys(BOTOES_DO_CABECALHO).forEach(function (id) {
+      var rotulo = document.querySelector(".md-header label.md-header__button[for=" + id + "]");
+      if (!rotulo) return;
+      rotulo.setAttribute("tabindex", "0");
+      rotulo.setAttribute("role", "button");
+      rotulo.setAttribute("aria-label", BOTOES_DO_CABECALHO[id]);
+      rotulo.addEventListener("keydown", function (evento) {
+        // O próprio Material já trata Enter num rótulo focado; falta o Espaço.
+        if (evento.key === " ") {
+          evento.preventDefault();
+          rotulo.click();
+        }
+      });
+    });
+  }
+
+  function prepararGaveta() {
+    var gaveta = document.getElementById("__drawer");
+    if (!gaveta) return;
+    document.addEventListener("focusin", function (evento) {
+      var alvo = evento.target;
+      if (gaveta.checked && alvo.closest && !alvo.closest(".md-sidebar--primary, label[for=__drawer]")) {
+        gaveta.click();
+      }
+    });
+    document.addEventListener("keydown", function (evento) {
+      if (evento.key !== "Escape" || !gaveta.checked) return;
+      gaveta.click();
+      var botao = document.querySelector(".md-header label[for=__drawer]");
+      if (botao) botao.focus();
+    });
+  }
+
+  // --- Atalhos de uma tecla do Material: desligados (WCAG 2.1.4) ------------------------------
+
+  function editavel(elemento) {
+    return elemento && (elemento.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(elemento.tagName));
+  }
+
+  // As teclas que o Material trata sozinhas, fora de campos de texto.
+  var TECLAS_DO_MATERIAL = ["f", "s", "/", "n", "p", ",", "."];
+
+  function desligarAtalhosDeUmaTecla() {
+    window.addEventListener("keydown", function (evento) {
+      if (evento.ctrlKey || evento.altKey || evento.metaKey || editavel(evento.target)) return;
+      if (TECLAS_DO_MATERIAL.indexOf(evento.key.toLowerCase()) < 0) return;
+      evento.stopImmediatePropagation();
+    }, true);
+  }
+
+  // --- Tabelas largas: roláveis pelo teclado ---------------------------------------------------
+
+  function prepararTabelasLargas() {
+    var caixas = document.querySelectorAll(".md-typeset__scrollwrap");
+    for (var i = 0; i < caixas.length; i++) {
+      var caixa = caixas[i];
+      if (caixa.scrollWidth > caixa.clientWidth + 1) {
+        caixa.setAttribute("tabindex", "0");
+        caixa.setAttribute("role", "region");
+        caixa.setAttribute("aria-label", "Tabela (role para os lados para ver todas as colunas)");
+      } else if (caixa.getAttribute("role") === "region") {
+        caixa.removeAttribute("tabindex");
+        caixa.removeAttribute("role");
+        caixa.removeAttribute("aria-label");
+      }
+    }
+  }
+
+  // --- Impressão: o destino de cada link ------------------------------------------------------
+
+  function anotarDestinos() {
+    var links = document.querySelectorAll(".md-content a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var link = links[i];
+      var href = link.getAttribute("href");
+      if (!href || href.charAt(0) === "#" || link.classList.contains("headerlink")) continue;
+      if (link.textContent.trim() === link.href) continue;
+      link.setAttribute("data-engd-destino", link.href);
+    }
+  }
+
+  desligarAtalhosDeUmaTecla();
+  prepararContraste();
+  prepararAtalhos();
+  prepararBotoesDoCabecalho();
+  prepararGaveta();
+  // O Material monta as suas partes (como a caixa rolável das tabelas) depois de carregar o
+  // documento e avisa por document$; sem ele, espera-se o evento load.
+  function depoisDoMaterial() {
+    anotarDestinos();
+    prepararTabelasLargas();
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(depoisDoMaterial);
+  } else {
+    window.addEventListener("load", depoisDoMaterial);
+  }
+  var espera = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(espera);
+    espera = window.setTimeout(prepararTabelasLargas, 200);
+  });
+})();

@@ -1,0 +1,51 @@
+"""axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any page, in any contrast mode.
+
+Every page of the built site (``site_walk.page_paths``) is opened in headless Chromium in the light,
+dark and high-contrast modes, and axe-core runs on it with the tags wcag2a, wcag2aa, wcag21a,
+wcag21aa and wcag22aa. A deliberately broken fixture page proves the same check does fail.
+"""
+from pathlib import Path
+
+import pytest
+
+from site_walk import MODES, axe_violations, current_mode, describe, new_context_in_mode, page_paths
+
+pytestmark = pytest.mark.browser
+
+BROKEN = Path(__file__).resolve().parent / "fixtures" / "a11y" / "pagina-quebrada.html"
+
+
+def check_pages(browser, base_url: str, paths: list[str], mode: str) -> list[str]:
+    """Problems found on ``paths`` in ``mode``: axe violations, and pages not in the mode asked for."""
+    problems = []
+    context = new_context_in_mode(browser, mode, viewport={"width": 1280, "height": 800})
+    try:
+        tab = context.new_page()
+        for path in paths:
+            tab.goto(base_url + path, wait_until="load")
+            if base_url.startswith("http") and current_mode(tab) != mode:
+                problems.append(f"{path}: a página abriu no modo {current_mode(tab)!r}, não em {mode!r}")
+                continue
+            problems += describe(path, axe_violations(tab))
+    finally:
+        context.close()
+    return problems
+
+
+def test_every_page_is_a_page(built_site):
+    paths = page_paths(built_site)
+    assert "/" in paths and "/recomendacoes/3-7/" in paths and "/acessibilidade/" in paths
+    assert len(paths) >= 1 + 1 + 2 + 10 + 51
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_no_axe_violation_on_any_page(browser, site_url, built_site, mode):
+    paths = page_paths(built_site)
+    problems = check_pages(browser, site_url, paths, mode)
+    assert not problems, f"{len(problems)} problema(s) no modo {mode}:\n" + "\n".join(problems)
+
+
+def test_axe_check_fails_on_a_broken_page(browser):
+    problems = check_pages(browser, BROKEN.parent.as_uri(), ["/" + BROKEN.name], "claro")
+    found = {line.split(": ")[1].split(" ")[0] for line in problems}
+    assert {"html-has-lang", "image-alt", "color-contrast", "button-name", "link-name"} <= found, problems
