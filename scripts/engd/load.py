@@ -32,6 +32,8 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
 # PyYAML's messages are in English; these are the ones an editor meets most.
 _YAML_MESSAGES = {
     "mapping values are not allowed here": "“:” fora de lugar (talvez falte um espaço, aspas ou a indentação esteja errada)",
@@ -47,7 +49,13 @@ _YAML_MESSAGES = {
     "expected ',' or '}', but got '<stream end>'": "chave “{” sem fechar",
     "found unexpected ':'": "“:” fora de lugar",
     "found character that cannot start any token": "caractere que não pode começar um valor (use aspas)",
+    "expected <block end>, but found '<block mapping start>'": "indentação inconsistente: esta linha está mais recuada do que a anterior",
+    "expected <block end>, but found '<block sequence start>'": "indentação inconsistente numa lista: os itens “-” devem ficar alinhados",
+    "expected <block end>, but found": "valor fora de lugar (aspas sem fechar, “:” faltando ou indentação errada logo acima)",
+    "expected ',' or ']', but got": "lista entre colchetes mal formada: falta “]” ou “,”",
+    "expected ',' or '}', but got": "conjunto entre chaves mal formado: falta “}” ou “,”",
     "expected a single document in the stream": "o arquivo tem mais de um documento YAML (“---”); use um só",
+    "but found another document": "o arquivo tem mais de um documento YAML (“---”); use um só",
     "control characters are not allowed": "o arquivo contém caracteres de controle invisíveis",
 }
 
@@ -130,6 +138,9 @@ class _Converter:
 
     def convert(self, node, path: tuple):
         self.positions[path] = _pos(node.start_mark)
+        if isinstance(node, (MappingNode, SequenceNode)) and node.tag not in _COLLECTION_TAGS:
+            self._refuse(node, path, f"etiqueta YAML “{node.tag}” não é aceita")
+            return None
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -178,6 +189,13 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
                               f"o arquivo não está em UTF-8 (byte inválido 0x{raw[error.start]:02x}); salve-o como UTF-8")]
 
 
+def _unreadable(text: str, error, file: str) -> Problem:
+    before = text[: error.position]
+    line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+    code = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+    return Problem(file, line, column, "", f"caractere de controle invisível não permitido ({code}); apague-o")
+
+
 def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file. Returns the document, or None with the problems that prevented it."""
     file = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
@@ -191,7 +209,10 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     text, problems = _decode(raw, file)
     if text is None:
         return None, problems
-    loader = _StrictLoader(text)
+    try:  # the reader checks every character as the loader is made, before any parsing
+        loader = _StrictLoader(text)
+    except yaml.reader.ReaderError as error:
+        return None, [_unreadable(text, error, file)]
     try:
         node = loader.get_single_node()
     except _Refusal as refusal:
@@ -202,10 +223,7 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
         line, column = _pos(mark) if mark else (0, 0)
         return None, [Problem(file, line, column, "", _translate(error.problem))]
     except yaml.reader.ReaderError as error:
-        before = text[: error.position]
-        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
-        return None, [Problem(file, line, column, "",
-                              f"caractere de controle invisível não permitido (código {error.character!r})")]
+        return None, [_unreadable(text, error, file)]
     except yaml.YAMLError as error:
         return None, [Problem(file, 0, 0, "", _translate(str(error)))]
     except RecursionError:

@@ -8,6 +8,7 @@ instead of raising. The data folder is ``data/`` beside ``mkdocs.yml``, or ``$EN
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 from pathlib import Path
@@ -15,13 +16,15 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException, PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from engd.model import Strategy, load_strategy
 from engd.pages import navigation, render_pages
 from engd.problems import report
 
-_state: dict = {}
+# MkDocs loads this file as a hook under another module name; both copies share one state, so
+# that ``build_site`` (package copy) can hand the checked model to ``on_config`` (hook copy).
+_state: dict = {} if __name__ == "engd.mkdocs_hooks" else importlib.import_module("engd.mkdocs_hooks")._state
 
 
 def data_dir(config) -> Path:
@@ -34,7 +37,11 @@ def _hand_written_nav(config) -> list:
 
 
 def on_config(config):
-    strategy, problems = load_strategy(data_dir(config))
+    preloaded = _state.pop("preloaded", None)  # set by build_site: the data were just checked
+    if preloaded is not None and preloaded[0] == data_dir(config):
+        strategy = preloaded[1]
+    else:
+        strategy, problems = load_strategy(data_dir(config))
     if strategy is None:
         raise PluginError("Os dados têm problemas:\n" + report(problems))
     _state["strategy"] = strategy
@@ -45,11 +52,23 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     strategy: Strategy = _state["strategy"]
+    in_nav = set(_nav_paths(config.nav))
     for page in render_pages(strategy):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} é gerado a partir dos dados; apague o arquivo escrito à mão.")
-        files.append(File.generated(config, page.path, content=page.markdown))
+        inclusion = InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
     return files
+
+
+def _nav_paths(nav):
+    """Every page path named in a ``nav`` structure (so pages left out of it are marked as such)."""
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            yield from _nav_paths(value)
 
 
 class _Collector(logging.Handler):
@@ -61,13 +80,16 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_file: Path, site_dir: Path) -> list[str]:
-    """Build the site strictly into ``site_dir``. Returns [] on success, else messages in Portuguese."""
+def build_site(config_file: Path, site_dir: Path, strategy: Strategy | None = None) -> list[str]:
+    """Build the site strictly into ``site_dir``. Returns [] on success, else messages in Portuguese.
+    ``strategy``, when given, is the model of the data folder just checked (not checked again)."""
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        if strategy is not None:
+            _state["preloaded"] = (data_dir(config), strategy)
         build(config)
     except PluginError as error:
         return [str(error)]
@@ -75,4 +97,5 @@ def build_site(config_file: Path, site_dir: Path) -> list[str]:
         return collector.messages + [f"a construção do site falhou: {error}"]
     finally:
         logger.removeHandler(collector)
+        _state.pop("preloaded", None)
     return []

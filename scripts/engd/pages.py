@@ -111,12 +111,18 @@ def render_pages(strategy: Strategy) -> list[Page]:
     return pages
 
 
+# Material loops over every child of every menu section it draws, on every page: a menu listing
+# all recommendations costs O(n) per page and O(n²) per build (10,000 recommendations took minutes).
+# Above this many, recommendations leave the menu and are reached from their objective's page.
+NAV_RECOMMENDATIONS_LIMIT = 500
+
+
 def navigation(strategy: Strategy, extra: list | None = None) -> list:
     """The site's navigation in MkDocs' ``nav`` shape, from the model (and any hand-written pages)."""
     by_objective = [
         {f"Objetivo {o.number}": [{f"Recomendação {r.id}": recommendation_path(r.slug)} for r in o.recommendations]}
         for o in strategy.objectives
-    ]
+    ] if len(strategy.recommendations) <= NAV_RECOMMENDATIONS_LIMIT else []
     return [
         {"Início": "index.md"},
         {"A portaria": "ato.md"},
