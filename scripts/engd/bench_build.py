@@ -2,8 +2,8 @@
 
 Input: the project folder. Output: a Markdown table (Portuguese) with one row per corpus: the real
 ``data/`` and synthetic corpora made by ``synthetic.write`` (1,000 and 10,000 recommendations by
-default), each built from scratch by the real command (``engd build``) in a child process, with
-the figures to reach beside the measured ones. Peak memory is the child's maximum resident set
+default), each built from scratch by the real command (``engd build``) in a child process (the
+smaller ones three times, keeping the fastest), with the figures to reach beside the measured ones. Peak memory is the child's maximum resident set
 size as the kernel reports it (``os.wait4``), which includes any helper process it ran. It writes
 only into a temporary folder. Run it with ``engd bench --so build`` (or ``make bench``).
 """
@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import synthetic
 
 # Figures from the issue: (seconds, megabytes) per corpus; None = no figure set.
 TARGETS = {"real": (5.0, None), 1000: (15.0, None), 10000: (120.0, 1536)}
+# Smaller corpora are built several times and the fastest run is kept, to damp a busy machine.
+RUNS = {"real": 3, 1000: 3}
 _SUMMARY = re.compile(r"(\d+) objetivos, (\d+) recomendações")
 
 
@@ -92,21 +95,29 @@ def run(project: Path, sizes: tuple[int, ...] = (1000, 10000)) -> str:
             data = synthetic.write(project / "data", folder / f"dados-{size}", size)
             corpora.append((size, f"sintético, {_number(size, 0)} recomendações", data))
         for key, label, data in corpora:
-            measure = measure_build(project, data, folder / f"site-{key}", label)
-            rows.append((key, measure))
+            runs = RUNS.get(key, 1)
+            measures = []
+            for i in range(runs):
+                site = folder / f"site-{key}-{i}"
+                measures.append(measure_build(project, data, site, label))
+                shutil.rmtree(site, ignore_errors=True)
+            best = min(measures, key=lambda m: (not m.ok, m.wall))
+            rows.append((key, runs, replace(best, peak_mb=max(m.peak_mb for m in measures))))
     lines = [
         "Construção completa (engd build: validação, MkDocs estrito, etapas finais, troca atômica)",
         "",
-        "| corpus | objetivos | recomendações | tempo (s) | CPU (s) | memória de pico (MB) | meta | atingida |",
-        "|---|---:|---:|---:|---:|---:|---|---|",
+        "| corpus | objetivos | recomendações | execuções | tempo (s) | CPU (s) | memória de pico (MB) | meta | atingida |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|",
     ]
-    for key, m in rows:
+    for key, runs, m in rows:
         lines.append(f"| {m.corpus} | {m.objectives if m.objectives is not None else '—'} | "
-                     f"{m.recommendations if m.recommendations is not None else '—'} | {_number(m.wall)} | "
+                     f"{m.recommendations if m.recommendations is not None else '—'} | {runs} | {_number(m.wall)} | "
                      f"{_number(m.cpu)} | {_number(m.peak_mb, 0)} | {_target(key)} | {_reached(key, m)} |")
-    failures = [f"- {m.corpus}: {m.error}" for _, m in rows if not m.ok]
+    failures = [f"- {m.corpus}: {m.error}" for _, _, m in rows if not m.ok]
     if failures:
         lines += ["", "Construções que falharam:"] + failures
-    lines += ["", f"Máquina: {os.cpu_count()} núcleos; carga média no fim: {_number(os.getloadavg()[0], 2)} "
-                  "(tempos de parede sobem quando a máquina está ocupada; o tempo de CPU, bem menos)."]
+    lines += ["", "Tempo: o menor das execuções (de parede, da partida do processo ao fim da troca de pastas); "
+                  "CPU: usuário + sistema dessa execução; memória: o maior pico (RSS) entre as execuções.",
+              f"Máquina: {os.cpu_count()} núcleos; carga média no fim: {_number(os.getloadavg()[0], 2)} "
+              "(o tempo de parede sobe quando a máquina está ocupada; o de CPU, bem menos)."]
     return "\n".join(lines)

@@ -113,6 +113,45 @@ class _StrictLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml.cyaml import CParser
+    from yaml.resolver import Resolver
+
+    class _FastStrictLoader(Composer, CParser, SafeConstructor, Resolver):
+        """libyaml's parser (in C, about 15× faster) under the same strict composer: same nodes,
+        same positions, same refusals."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            self._depth = 0
+
+        compose_node = _StrictLoader.compose_node
+else:
+    _FastStrictLoader = None
+
+
+def _compose(text: str):
+    """The node tree of one document. libyaml reads it when present; if it fails for any reason,
+    the pure-Python loader reads it again, so that every problem is worded and placed one way."""
+    if _FastStrictLoader is not None:
+        try:
+            loader = _FastStrictLoader(text)
+            try:
+                return loader.get_single_node()
+            finally:
+                loader.dispose()
+        except Exception:
+            pass
+    loader = _StrictLoader(text)  # its reader checks every character here, before parsing
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def _pos(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
@@ -209,12 +248,8 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     text, problems = _decode(raw, file)
     if text is None:
         return None, problems
-    try:  # the reader checks every character as the loader is made, before any parsing
-        loader = _StrictLoader(text)
-    except yaml.reader.ReaderError as error:
-        return None, [_unreadable(text, error, file)]
     try:
-        node = loader.get_single_node()
+        node = _compose(text)
     except _Refusal as refusal:
         line, column = _pos(refusal.mark)
         return None, [Problem(file, line, column, "", refusal.message)]
@@ -228,8 +263,6 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(file, 0, 0, "", _translate(str(error)))]
     except RecursionError:
         return None, [Problem(file, 0, 0, "", "aninhamento profundo demais")]
-    finally:
-        loader.dispose()
     if node is None:
         return None, [Problem(file, 1, 1, "", "o arquivo está vazio")]
     converter = _Converter(file)
