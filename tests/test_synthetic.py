@@ -14,7 +14,7 @@ from pathlib import Path
 from engd import synthetic
 from engd.build import build
 from engd.model import load_strategy
-from engd.pages import NAV_RECOMMENDATIONS_LIMIT, navigation
+from engd.pages import NAV_RECOMMENDATIONS_LIMIT, left_out_of_navigation, navigation
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,6 +56,7 @@ def test_shapes_are_about_square():
 
 def test_the_real_site_lists_every_recommendation_in_the_menu(strategy):
     paths = _nav_paths(navigation(strategy))
+    assert left_out_of_navigation(strategy) == set()
     assert all(f"recomendacoes/{r.slug}.md" in paths for r in strategy.recommendations)
 
 
@@ -65,6 +66,7 @@ def test_a_corpus_above_the_menu_limit_builds_strictly_with_every_page_reachable
     site = tmp_path / "site"
     strategy = build(ROOT, site, data)
     assert not [p for p in _nav_paths(navigation(strategy)) if p.startswith("recomendacoes/") and p != "recomendacoes/index.md"]
+    assert len(left_out_of_navigation(strategy)) == size
     pages = sorted((site / "recomendacoes").glob("*/index.html"))
     assert len(pages) == size
     last = strategy.objectives[-1]

@@ -19,7 +19,7 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from engd.model import Strategy, load_strategy
-from engd.pages import navigation, render_pages
+from engd.pages import left_out_of_navigation, navigation, render_pages
 from engd.problems import report
 
 # MkDocs loads this file as a hook under another module name; both copies share one state, so
@@ -52,23 +52,13 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     strategy: Strategy = _state["strategy"]
-    in_nav = set(_nav_paths(config.nav))
+    hidden = left_out_of_navigation(strategy)
     for page in render_pages(strategy):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} é gerado a partir dos dados; apague o arquivo escrito à mão.")
-        inclusion = InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
+        inclusion = InclusionLevel.NOT_IN_NAV if page.path in hidden else InclusionLevel.UNDEFINED
         files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
     return files
-
-
-def _nav_paths(nav):
-    """Every page path named in a ``nav`` structure (so pages left out of it are marked as such)."""
-    for item in nav or []:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if isinstance(value, str):
-            yield value
-        elif isinstance(value, list):
-            yield from _nav_paths(value)
 
 
 class _Collector(logging.Handler):

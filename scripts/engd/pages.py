@@ -117,12 +117,19 @@ def render_pages(strategy: Strategy) -> list[Page]:
 NAV_RECOMMENDATIONS_LIMIT = 500
 
 
+def left_out_of_navigation(strategy: Strategy) -> set[str]:
+    """Generated pages deliberately absent from the menu (reached through other pages)."""
+    if len(strategy.recommendations) <= NAV_RECOMMENDATIONS_LIMIT:
+        return set()
+    return {recommendation_path(r.slug) for r in strategy.recommendations}
+
+
 def navigation(strategy: Strategy, extra: list | None = None) -> list:
     """The site's navigation in MkDocs' ``nav`` shape, from the model (and any hand-written pages)."""
     by_objective = [
         {f"Objetivo {o.number}": [{f"Recomendação {r.id}": recommendation_path(r.slug)} for r in o.recommendations]}
         for o in strategy.objectives
-    ] if len(strategy.recommendations) <= NAV_RECOMMENDATIONS_LIMIT else []
+    ] if not left_out_of_navigation(strategy) else []
     return [
         {"Início": "index.md"},
         {"A portaria": "ato.md"},
