@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.instalado
 
-.PHONY: serve build check test bench render clean deps-sistema
+.PHONY: serve build check test bench render clean deps-sistema audit
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ check: $(STAMP)
 ## Roda todos os testes.
 test: $(STAMP) node_modules/.instalado deps-sistema
 	$(BIN)/pytest
+
+## Audita as dependências travadas em requirements.lock (pip-audit; precisa do serviço do PyPI).
+audit: $(STAMP)
+	$(BIN)/python -m engd.audit requirements.lock
 
 ## Mede desempenho e imprime tabelas.
 bench: $(STAMP) node_modules/.instalado deps-sistema

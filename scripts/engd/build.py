@@ -16,6 +16,7 @@ from . import printable
 from .datapackage import check_built_site
 from .model import Strategy, load_strategy
 from .problems import report
+from .reproducible import source_date_epoch
 from .search_index import write_search_index
 
 
@@ -37,12 +38,18 @@ def build(project: Path, site_dir: Path, data_dir: Path | None = None) -> Strate
     strategy, problems = load_strategy(data_dir)
     if strategy is None:
         raise BuildFailed(report(problems))
+    try:  # every date in the output comes from this one instant (see reproducible.py)
+        epoch = str(source_date_epoch(project))
+    except ValueError as error:
+        raise BuildFailed(str(error)) from None
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.novo-", dir=site_dir.parent))
     previous_data = os.environ.get("ENGD_DATA")
+    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["ENGD_DATA"] = str(data_dir)
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:
-        messages = mkdocs_hooks.build_site(project / "mkdocs.yml", staging)
+        messages = mkdocs_hooks.build_site(project / "mkdocs.yml", staging, strategy)
         for step in POST_BUILD_STEPS:
             if messages:
                 break
@@ -55,6 +62,10 @@ def build(project: Path, site_dir: Path, data_dir: Path | None = None) -> Strate
             os.environ.pop("ENGD_DATA", None)
         else:
             os.environ["ENGD_DATA"] = previous_data
+        if previous_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
         shutil.rmtree(staging, ignore_errors=True)
     return strategy
 

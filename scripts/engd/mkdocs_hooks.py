@@ -8,6 +8,7 @@ instead of raising. The data folder is ``data/`` beside ``mkdocs.yml``, or ``$EN
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 from pathlib import Path
@@ -15,15 +16,17 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException, PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from engd import open_data
 from engd.model import Strategy, load_strategy
-from engd.pages import navigation, render_pages
+from engd.pages import left_out_of_navigation, navigation, render_pages
 from engd.problems import report
 from engd.sharing import SharingError, prepare
 
-_state: dict = {}
+# MkDocs loads this file as a hook under another module name; both copies share one state, so
+# that ``build_site`` (package copy) can hand the checked model to ``on_config`` (hook copy).
+_state: dict = {} if __name__ == "engd.mkdocs_hooks" else importlib.import_module("engd.mkdocs_hooks")._state
 
 
 def data_dir(config) -> Path:
@@ -36,7 +39,11 @@ def _hand_written_nav(config) -> list:
 
 
 def on_config(config):
-    strategy, problems = load_strategy(data_dir(config))
+    preloaded = _state.pop("preloaded", None)  # set by build_site: the data were just checked
+    if preloaded is not None and preloaded[0] == data_dir(config):
+        strategy = preloaded[1]
+    else:
+        strategy, problems = load_strategy(data_dir(config))
     if strategy is None:
         raise PluginError("Os dados têm problemas:\n" + report(problems))
     _state["strategy"] = strategy
@@ -56,12 +63,14 @@ def on_files(files: Files, config) -> Files:
     except ValueError as error:
         raise PluginError(f"Os dados abertos não puderam ser gerados: {error}") from None
     _state["page_meta"] = publication.page_meta
+    hidden = left_out_of_navigation(strategy)
     generated = [(page.path, page.markdown) for page in render_pages(strategy, _state["sharing"].settings)]
     generated += list(publication.files) + list(_state["sharing"].files().items())
     for path, content in generated:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"{path} é gerado a partir dos dados, mas já existe em docs/; apague o arquivo escrito à mão ou escolha outro endereço.")
-        files.append(File.generated(config, path, content=content))
+        inclusion = InclusionLevel.NOT_IN_NAV if path in hidden else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, path, content=content, inclusion=inclusion))
     return files
 
 
@@ -93,13 +102,16 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_file: Path, site_dir: Path) -> list[str]:
-    """Build the site strictly into ``site_dir``. Returns [] on success, else messages in Portuguese."""
+def build_site(config_file: Path, site_dir: Path, strategy: Strategy | None = None) -> list[str]:
+    """Build the site strictly into ``site_dir``. Returns [] on success, else messages in Portuguese.
+    ``strategy``, when given, is the model of the data folder just checked (not checked again)."""
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        if strategy is not None:
+            _state["preloaded"] = (data_dir(config), strategy)
         build(config)
     except PluginError as error:
         return [str(error)]
@@ -107,4 +119,5 @@ def build_site(config_file: Path, site_dir: Path) -> list[str]:
         return collector.messages + [f"a construção do site falhou: {error}"]
     finally:
         logger.removeHandler(collector)
+        _state.pop("preloaded", None)
     return []

@@ -174,12 +174,25 @@ def render_pages(strategy: Strategy, settings: SiteSettings | None = None) -> li
     return pages
 
 
+# Material loops over every child of every menu section it draws, on every page: a menu listing
+# all recommendations costs O(n) per page and O(n²) per build (10,000 recommendations took minutes).
+# Above this many, recommendations leave the menu and are reached from their objective's page.
+NAV_RECOMMENDATIONS_LIMIT = 500
+
+
+def left_out_of_navigation(strategy: Strategy) -> set[str]:
+    """Generated pages deliberately absent from the menu (reached through other pages)."""
+    if len(strategy.recommendations) <= NAV_RECOMMENDATIONS_LIMIT:
+        return set()
+    return {recommendation_path(r.slug) for r in strategy.recommendations}
+
+
 def navigation(strategy: Strategy, extra: list | None = None) -> list:
     """The site's navigation in MkDocs' ``nav`` shape, from the model (and any hand-written pages)."""
     by_objective = [
         {f"Objetivo {o.number}": [{f"Recomendação {r.id}": recommendation_path(r.slug)} for r in o.recommendations]}
         for o in strategy.objectives
-    ]
+    ] if not left_out_of_navigation(strategy) else []
     reference = ([{"Glossário": GLOSSARY_PATH}] if strategy.terms else []) + (
         [{"Temas": ["temas/index.md"] + [{t.name: theme_path(t.id)} for t in strategy.themes]}] if strategy.themes else []) + (
         [{"Normas relacionadas": "normas.md"}] if strategy.norms else [])

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import changelog, fidelity
-from .load import Document, load_file
+from .load import Document, _decode, load_file
 from .plain_language import check_plain_language
 from .problems import Problem
 from .schema import check_document
@@ -163,9 +163,12 @@ def _check_act(act: Document, data_dir: Path, root: Path) -> tuple[fidelity.Sour
     source_path = data_dir / act.value["fonte"]
     if not source_path.resolve().is_relative_to(data_dir.resolve()) or not source_path.is_file():
         return None, problems + [act.problem(("fonte",), f"o arquivo da fonte oficial “{act.value['fonte']}” não existe em data/.")]
+    text, unreadable = _decode(source_path.read_bytes(), _relative(source_path, root))
+    if text is None:
+        return None, problems + unreadable
     try:
-        source = fidelity.parse_source(source_path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+        source = fidelity.parse_source(text)
+    except ValueError as error:
         return None, problems + [Problem(_relative(source_path, root), 0, 0, "", f"fonte oficial ilegível: {error}")]
     return source, problems + fidelity.compare_act(act, source)
 

@@ -1,0 +1,75 @@
+"""Synthetic corpora for the build benchmark, and the large-corpus path they exercise.
+
+``engd.synthetic.write`` must make a complete data folder that passes every check (fidelity to
+its own synthetic source included), with the requested number of recommendations, the same
+bytes for the same arguments. Above ``pages.NAV_RECOMMENDATIONS_LIMIT`` recommendations leave
+the menu (Material draws every menu section's children on every page: O(n²) per build); such a
+site must still build under ``--strict`` with every recommendation page reachable.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from engd import synthetic
+from engd.build import build
+from engd.model import load_strategy
+from engd.pages import NAV_RECOMMENDATIONS_LIMIT, left_out_of_navigation, navigation
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _nav_paths(nav) -> list[str]:
+    found = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        found += [value] if isinstance(value, str) else _nav_paths(value)
+    return found
+
+
+def test_a_synthetic_corpus_passes_every_check(tmp_path):
+    data = synthetic.write(ROOT / "data", tmp_path / "dados", 7)
+    strategy, problems = load_strategy(data)
+    assert strategy is not None, "\n".join(map(str, problems))
+    assert len(strategy.recommendations) == 7
+    assert [len(o.recommendations) for o in strategy.objectives] == [3, 2, 2]
+    assert all("SINTÉTICOS" in path.read_text(encoding="utf-8") for path in (data / "objetivos").glob("*.yml"))
+
+
+def test_same_arguments_give_the_same_bytes(tmp_path):
+    first = tree_digest(synthetic.write(ROOT / "data", tmp_path / "a", 40))
+    second = tree_digest(synthetic.write(ROOT / "data", tmp_path / "b", 40))
+    assert first == second
+
+
+def test_shapes_are_about_square():
+    for size in (1, 2, 51, 1000, 10000):
+        shape = synthetic._shape(size)
+        assert sum(shape) == size and max(shape) - min(shape) <= 1
+    assert len(synthetic._shape(10000)) == 100
+
+
+def test_the_real_site_lists_every_recommendation_in_the_menu(strategy):
+    paths = _nav_paths(navigation(strategy))
+    assert left_out_of_navigation(strategy) == set()
+    assert all(f"recomendacoes/{r.slug}.md" in paths for r in strategy.recommendations)
+
+
+def test_a_corpus_above_the_menu_limit_builds_strictly_with_every_page_reachable(tmp_path):
+    size = NAV_RECOMMENDATIONS_LIMIT + 1
+    data = synthetic.write(ROOT / "data", tmp_path / "dados", size)
+    site = tmp_path / "site"
+    strategy = build(ROOT, site, data)
+    assert not [p for p in _nav_paths(navigation(strategy)) if p.startswith("recomendacoes/") and p != "recomendacoes/index.md"]
+    assert len(left_out_of_navigation(strategy)) == size
+    pages = sorted((site / "recomendacoes").glob("*/index.html"))
+    assert len(pages) == size
+    last = strategy.objectives[-1]
+    objective_page = (site / "objetivos" / str(last.number) / "index.html").read_text(encoding="utf-8")
+    for rec in last.recommendations:
+        assert f'href="../../recomendacoes/{rec.slug}/"' in objective_page
