@@ -30,7 +30,7 @@ EXPECTED = {'aninhamento_profundo': ['data/objetivos/objetivo-01.yml:16:32: anin
                         'data/objetivos/objetivo-01.yml:13:5: recomendacoes[1].texto_ofical: campo desconhecido “texto_ofical”. Campos aceitos aqui: na_pratica, normas, numero, temas, texto_oficial, '
                         'texto_simples.'],
  'campo_obrigatorio': ['data/ato.yml:4:1: ementa: falta o campo obrigatório “ementa”.'],
- 'caractere_de_controle': ['data/objetivos/objetivo-01.yml:14:19: caractere de controle invisível não permitido (código U+0007)'],
+ 'caractere_de_controle': ['data/objetivos/objetivo-01.yml:14:19: caractere de controle invisível não permitido (U+0007); apague-o'],
  'chave_nao_texto': ['data/objetivos/objetivo-02.yml:3:1: chaves devem ser texto simples'],
  'chave_repetida': ['data/objetivos/objetivo-02.yml:3:1: numero: chave “numero” repetida (já aparece na linha 2)'],
  'etiqueta_yaml': ['data/objetivos/objetivo-02.yml:2:9: numero: etiqueta YAML “!!python/object/apply:os.system” não é aceita'],

@@ -37,11 +37,12 @@ def _from_epoch(text: str, origin: str) -> datetime:
     return max(moment, _ZIP_EPOCH)
 
 
-def _last_commit(data_dir: Path) -> datetime | None:
+def _last_commit(folder: Path, only_this_folder: bool = True) -> datetime | None:
+    """Time of the last commit (touching ``folder`` when ``only_this_folder``), or None outside git."""
     try:
         result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", "."],
-            cwd=data_dir, capture_output=True, text=True, timeout=30, check=False,
+            ["git", "log", "-1", "--format=%ct"] + (["--", "."] if only_this_folder else []),
+            cwd=folder, capture_output=True, text=True, timeout=30, check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return None
@@ -56,7 +57,7 @@ def source_date_epoch(project: Path | str | None = None) -> int:
     if epoch is not None and epoch.strip():
         return int(_from_epoch(epoch, "SOURCE_DATE_EPOCH").timestamp())
     folder = Path(project) if project else Path(__file__).resolve().parents[2]
-    moment = _last_commit(folder) if folder.is_dir() else None
+    moment = _last_commit(folder, only_this_folder=False) if folder.is_dir() else None
     return int(moment.timestamp()) if moment is not None else FALLBACK_EPOCH
 
 
