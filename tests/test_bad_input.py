@@ -28,12 +28,8 @@ O3 = "objetivos/objetivo-03.yml"
 ATO = "ato.yml"
 SOURCE = "fontes/portaria-sgd-mgi-4248-2024-dou.txt"
 REC_3_1 = '  - numero: "3.1"\n'
-REC_3_2_BLOCK = (
-    '  - numero: "3.2"\n'
-    "    texto_oficial: >-\n"
-    "      Integrar os serviços públicos para dar a opção de uso das ferramentas de assinatura\n"
-    "      eletrônica, inclusive o mecanismo da Plataforma GOV.BR.\n"
-)
+REC_3_2 = '  - numero: "3.2"\n'
+REC_3_3 = '  - numero: "3.3"\n'
 
 
 # --- Edits: each takes the data folder and changes it; a missing anchor text fails loudly ------
@@ -52,6 +48,33 @@ def replace(file: str, old: str, new: str) -> Callable[[Path], None]:
 
 def insert_after(file: str, anchor: str, new: str) -> Callable[[Path], None]:
     return replace(file, anchor, anchor + new)
+
+
+def replace_field(file: str, anchor: str, key: str, new: str) -> Callable[[Path], None]:
+    """Put ``new`` in place of the field ``key`` (with its continuation lines) of the item that
+    starts at ``anchor``."""
+    def edit(data: Path) -> None:
+        path = data / file
+        text = path.read_text(encoding="utf-8")
+        start = text.index(f"    {key}:", text.index(anchor))
+        end = text.index("\n", start) + 1
+        while text.startswith("      ", end):  # the folded lines or list items of the old value
+            end = text.index("\n", end) + 1
+        path.write_text(text[:start] + new + text[end:], encoding="utf-8")
+    return edit
+
+
+def replace_plain_text(file: str, anchor: str, new: str) -> Callable[[Path], None]:
+    return replace_field(file, anchor, "texto_simples", new)
+
+
+def delete_item(file: str, anchor: str, next_anchor: str) -> Callable[[Path], None]:
+    """Remove a whole list item, from its first line up to the next item's."""
+    def edit(data: Path) -> None:
+        text = _read(data, file)
+        start = text.index(anchor)
+        (data / file).write_text(text[:start] + text[text.index(next_anchor, start):], encoding="utf-8")
+    return edit
 
 
 def append(file: str, text: str) -> Callable[[Path], None]:
@@ -132,39 +155,39 @@ CASES = [
     Case("numero-da-recomendacao-sem-aspas", O3, replace(O3, 'numero: "3.1"', "numero: 3.1"), r"deveria ser texto, mas é número"),
     Case("numero-nao-numero", O3, replace(O3, "numero: 3\n", "numero: .nan\n"), r"deveria ser número inteiro, mas é número"),
     Case("numero-zero", O3, replace(O3, "numero: 3\n", "numero: 0\n"), r"no mínimo 1"),
-    Case("texto-verdadeiro-falso", O3, insert_after(O3, REC_3_1, "    texto_simples: yes\n"), r"deveria ser texto, mas é verdadeiro/falso"),
+    Case("texto-verdadeiro-falso", O3, replace_plain_text(O3, REC_3_1, "    texto_simples: yes\n"), r"deveria ser texto, mas é verdadeiro/falso"),
     Case("recomendacoes-como-texto", O3, write_text(O3, "numero: 3\ntexto_oficial: Implementar e manter.\nrecomendacoes: todas\n"), r"deveria ser lista, mas é texto"),
     Case("raiz-como-lista", O3, write_text(O3, "- numero: 3\n- texto_oficial: x\n"), r"deveria ser conjunto de campos, mas é lista"),
     Case("lista-de-recomendacoes-vazia", O3, write_text(O3, "numero: 3\ntexto_oficial: Implementar e manter.\nrecomendacoes: []\n"), r"ao menos 1 item"),
-    Case("na-pratica-com-itens-demais", O3, insert_after(O3, REC_3_1, "    na_pratica: [Um., Dois., Três., Quatro.]\n"), r"no máximo 3 itens"),
+    Case("na-pratica-com-itens-demais", O3, replace_field(O3, REC_3_1, "na_pratica", "    na_pratica: [Um., Dois., Três., Quatro.]\n"), r"no máximo 3 itens"),
     Case("situacao-fora-da-lista", ATO, replace(ATO, "endereco_situacao: desconhecido", "endereco_situacao: talvez"), r"não é aceito. Use um destes"),
     Case("data-em-formato-brasileiro", ATO, replace(ATO, 'data: "2024-06-26"', 'data: "26/06/2024"'), r"fora do formato"),
     # Empty text
-    Case("texto-vazio", O3, insert_after(O3, REC_3_1, '    texto_simples: ""\n'), r"o texto está vazio"),
-    Case("texto-so-de-espacos", O3, insert_after(O3, REC_3_1, '    texto_simples: "   "\n'), r"o texto está vazio"),
-    Case("texto-nulo", O3, insert_after(O3, REC_3_1, "    texto_simples:\n"), r"deveria ser texto, mas é vazio \(null\)"),
+    Case("texto-vazio", O3, replace_plain_text(O3, REC_3_1, '    texto_simples: ""\n'), r"o texto está vazio"),
+    Case("texto-so-de-espacos", O3, replace_plain_text(O3, REC_3_1, '    texto_simples: "   "\n'), r"o texto está vazio"),
+    Case("texto-nulo", O3, replace_plain_text(O3, REC_3_1, "    texto_simples:\n"), r"deveria ser texto, mas é vazio \(null\)"),
     Case("arquivo-vazio", O3, write_text(O3, ""), r"o arquivo está vazio"),
     Case("arquivo-so-com-comentarios", O3, write_text(O3, "# só um comentário\n"), r"o arquivo está vazio"),
     # Identifiers and numbering
     Case("id-com-hifen", O3, replace(O3, '"3.1"', '"3-1"'), r"fora do formato"),
     Case("id-com-zero-a-esquerda", O3, replace(O3, '"3.1"', '"3.01"'), r"fora do formato"),
     Case("id-com-letra", O3, replace(O3, '"3.1"', '"3.a"'), r"fora do formato"),
-    Case("numeracao-com-lacuna", O3, replace(O3, REC_3_2_BLOCK, ""), r"esperava 3\.2, encontrou 3\.3"),
+    Case("numeracao-com-lacuna", O3, delete_item(O3, REC_3_2, REC_3_3), r"esperava 3\.2, encontrou 3\.3"),
     Case("numeracao-repetida", O3, replace(O3, '"3.2"', '"3.1"'), r"3\.1 está repetida"),
     Case("numeracao-fora-de-ordem", O3, lambda d: (replace(O3, '"3.1"', '"3.X"')(d), replace(O3, '"3.2"', '"3.1"')(d), replace(O3, '"3.X"', '"3.2"')(d)), r"fora de ordem"),
     Case("recomendacao-de-outro-objetivo", O3, replace(O3, '"3.1"', '"4.1"'), r"não pertence ao objetivo 3"),
     Case("recomendacao-que-a-fonte-nao-tem", O3, append(O3, '  - numero: "3.8"\n    texto_oficial: Uma recomendação inventada.\n'), r"a fonte oficial não tem a recomendação 3\.8"),
     Case("objetivo-que-a-fonte-nao-tem", "objetivos/objetivo-11.yml", objective_11, r"a fonte oficial não tem objetivo 11"),
-    Case("objetivo-faltando", "objetivos/objetivo-06.yml", delete("objetivos/objetivo-05.yml"), r"esperava o objetivo 5"),
-    Case("arquivo-com-numero-de-outro-objetivo", O3, replace(O3, "numero: 3\n", "numero: 4\n"), r"renomeie-o para objetivo-04\.yml"),
+    Case("objetivo-faltando", "objetivos", delete("objetivos/objetivo-05.yml"), r"falta o objetivo 5 \(arquivo objetivo-05\.yml\)", line=False),
+    Case("arquivo-com-numero-de-outro-objetivo", O3, replace(O3, "numero: 3\n", "numero: 4\n"), r"o arquivo se chama objetivo-03\.yml, mas traz o objetivo 4"),
     Case("nome-de-arquivo-fora-do-padrao", "objetivos/objetivo-3.yml", rename(O3, "objetivos/objetivo-3.yml"), r"nome de arquivo fora do padrão", line=False),
     Case("arquivo-estranho-na-pasta", "objetivos/leia-me.txt", write_text("objetivos/leia-me.txt", "notas\n"), r"nome de arquivo fora do padrão", line=False),
     Case("ato-ausente", ATO, delete(ATO), r"arquivo obrigatório ausente", line=False),
     Case("artigos-fora-de-ordem", ATO, replace(ATO, "  - numero: 2\n", "  - numero: 3\n"), r"esperava o artigo 2"),
     # References
-    Case("tema-inexistente", O3, insert_after(O3, REC_3_1, "    temas: [tema-que-nao-existe]\n"), r"tema “tema-que-nao-existe” não existe"),
+    Case("tema-inexistente", O3, replace_field(O3, REC_3_1, "temas", "    temas: [tema-que-nao-existe]\n"), r"tema “tema-que-nao-existe” não existe"),
     Case("norma-inexistente", O3, insert_after(O3, REC_3_1, "    normas: [norma-que-nao-existe]\n"), r"norma “norma-que-nao-existe” não existe"),
-    Case("temas-repetidos", O3, insert_after(O3, REC_3_1, "    temas: [identidade, identidade]\n"), r"itens repetidos"),
+    Case("temas-repetidos", O3, replace_field(O3, REC_3_1, "temas", "    temas: [identidade-digital, identidade-digital]\n"), r"itens repetidos"),
     Case("fonte-inexistente", ATO, replace(ATO, f"fonte: {SOURCE}", "fonte: fontes/nao-existe.txt"), r"não existe em data/"),
     Case("fonte-fora-da-pasta-de-dados", ATO, replace(ATO, f"fonte: {SOURCE}", "fonte: ../../../../etc/passwd"), r"não existe em data/"),
     # Encoding and bytes
@@ -180,22 +203,22 @@ CASES = [
     Case("aninhamento-profundo-em-blocos", O3, append(O3, _nested_blocks(40)), r"aninhamento profundo demais"),
     Case("aninhamento-extremo", O3, insert_after(O3, REC_3_1, "    na_pratica: " + "[" * 100_000 + "\n"), r"aninhamento profundo demais"),
     Case("bomba-de-apelidos", O3, append(O3, _LAUGHS), r"âncoras YAML"),
-    Case("ancora-e-apelido", O3, lambda d: (insert_after(O3, REC_3_1, "    texto_simples: &texto Um texto.\n")(d), insert_after(O3, '  - numero: "3.2"\n', "    texto_simples: *texto\n")(d)), r"âncoras YAML"),
-    Case("apelido-sem-ancora", O3, insert_after(O3, REC_3_1, "    texto_simples: *nada\n"), r"apelidos YAML"),
+    Case("ancora-e-apelido", O3, lambda d: (replace_plain_text(O3, REC_3_1, "    texto_simples: &texto Um texto.\n")(d), replace_plain_text(O3, '  - numero: "3.2"\n', "    texto_simples: *texto\n")(d)), r"âncoras YAML"),
+    Case("apelido-sem-ancora", O3, replace_plain_text(O3, REC_3_1, "    texto_simples: *nada\n"), r"apelidos YAML"),
     Case("chave-de-mesclagem", O3, append(O3, "<<: {titulo: x}\n"), r"chaves devem ser texto"),
-    Case("etiqueta-python-objeto", O3, insert_after(O3, REC_3_1, '    texto_simples: !!python/object/apply:os.system ["echo perigo"]\n'), r"etiqueta YAML"),
-    Case("etiqueta-python-nome", O3, insert_after(O3, REC_3_1, "    texto_simples: !!python/name:os.system\n"), r"etiqueta YAML"),
+    Case("etiqueta-python-objeto", O3, replace_plain_text(O3, REC_3_1, '    texto_simples: !!python/object/apply:os.system ["echo perigo"]\n'), r"etiqueta YAML"),
+    Case("etiqueta-python-nome", O3, replace_plain_text(O3, REC_3_1, "    texto_simples: !!python/name:os.system\n"), r"etiqueta YAML"),
     Case("etiqueta-python-tupla-valida", O3, insert_after(O3, REC_3_1, '    na_pratica: !!python/tuple ["Uma ação concreta."]\n'), r"etiqueta YAML"),
     Case("etiqueta-conjunto", O3, insert_after(O3, REC_3_1, "    temas: !!set {identidade}\n"), r"etiqueta YAML"),
-    Case("etiqueta-local", O3, insert_after(O3, REC_3_1, "    texto_simples: !segredo Um texto.\n"), r"etiqueta YAML"),
-    Case("etiqueta-binaria", O3, insert_after(O3, REC_3_1, "    texto_simples: !!binary aGVsbG8=\n"), r"etiqueta YAML"),
+    Case("etiqueta-local", O3, replace_plain_text(O3, REC_3_1, "    texto_simples: !segredo Um texto.\n"), r"etiqueta YAML"),
+    Case("etiqueta-binaria", O3, replace_plain_text(O3, REC_3_1, "    texto_simples: !!binary aGVsbG8=\n"), r"etiqueta YAML"),
     Case("varios-documentos", O3, append(O3, "---\nnumero: 4\n"), r"mais de um documento"),
     # HTML and JavaScript in text
-    Case("html-script", O3, insert_after(O3, REC_3_1, "    texto_simples: <script>alert(1)</script>\n"), r"marcação HTML"),
-    Case("html-img-onerror", O3, insert_after(O3, REC_3_1, '    texto_simples: "Veja <img src=x onerror=alert(1)>"\n'), r"marcação HTML"),
-    Case("html-link-javascript", O3, insert_after(O3, REC_3_1, "    texto_simples: 'Clique <a href=\"javascript:alert(1)\">aqui</a>.'\n"), r"marcação HTML"),
-    Case("markdown-autolink-javascript", O3, insert_after(O3, REC_3_1, '    texto_simples: "Abra <javascript:alert(1)>."\n'), r"marcação HTML"),
-    Case("html-comentario", O3, insert_after(O3, REC_3_1, '    texto_simples: "Texto <!-- escondido --> visível."\n'), r"marcação HTML"),
+    Case("html-script", O3, replace_plain_text(O3, REC_3_1, "    texto_simples: <script>alert(1)</script>\n"), r"marcação HTML"),
+    Case("html-img-onerror", O3, replace_plain_text(O3, REC_3_1, '    texto_simples: "Veja <img src=x onerror=alert(1)>"\n'), r"marcação HTML"),
+    Case("html-link-javascript", O3, replace_plain_text(O3, REC_3_1, "    texto_simples: 'Clique <a href=\"javascript:alert(1)\">aqui</a>.'\n"), r"marcação HTML"),
+    Case("markdown-autolink-javascript", O3, replace_plain_text(O3, REC_3_1, '    texto_simples: "Abra <javascript:alert(1)>."\n'), r"marcação HTML"),
+    Case("html-comentario", O3, replace_plain_text(O3, REC_3_1, '    texto_simples: "Texto <!-- escondido --> visível."\n'), r"marcação HTML"),
     Case("html-no-texto-oficial", O3, replace(O3, "Integrar os serviços públicos digitais", "Integrar os <b>serviços</b> públicos digitais"), r"marcação HTML"),
     # Official text must equal the source (fidelity)
     Case("texto-oficial-da-recomendacao-alterado", O3, replace(O3, "Integrar os serviços públicos digitais", "Integrar alguns serviços públicos digitais"), r"texto oficial da recomendação 3\.1 difere da fonte oficial"),
@@ -277,7 +300,9 @@ def test_markdown_and_html_like_text_is_inert_in_the_pages(data_copy: Path, tmp_
     # The official text must equal the source, so both change together (as a new act would read).
     replace(O3, REC_3_1_OFFICIAL, f"    texto_oficial: {json.dumps(MARKUP, ensure_ascii=False)}\n")(data_copy)
     replace(SOURCE, SOURCE_3_1, f"3.1 {MARKUP}")(data_copy)
-    insert_after(O3, REC_3_1, f"    texto_simples: {json.dumps(MARKUP, ensure_ascii=False)}\n")(data_copy)
+    # the explanation must still pass the plain-language rules: short easy sentences after the markup
+    plain = MARKUP + " Isso é bom. Tudo bem. Vai dar certo. Use já. Leia mais. É só isso."
+    replace_plain_text(O3, REC_3_1, f"    texto_simples: {json.dumps(plain, ensure_ascii=False)}\n")(data_copy)
     site = tmp_path / "site"
 
     result = run_build(data_copy, site)
