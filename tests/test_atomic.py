@@ -64,9 +64,9 @@ def test_a_failing_strict_mkdocs_build_leaves_the_site(previous_site, tmp_path):
     (project / "docs" / "pagina-quebrada.md").write_text(
         "# Página quebrada\n\nUm [link para lugar nenhum](nao-existe.md).\n", encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  paginas: []" in config
+    assert "\n  paginas:\n" in config
     (project / "mkdocs.yml").write_text(
-        config.replace("  paginas: []", "  paginas:\n    - Página quebrada: pagina-quebrada.md"), encoding="utf-8")
+        config.replace("\n  paginas:\n", "\n  paginas:\n    - Página quebrada: pagina-quebrada.md\n"), encoding="utf-8")
     with pytest.raises(BuildFailed, match=r"nao-existe\.md"):
         build(project, site)
     assert_untouched(site, digest)

@@ -112,7 +112,7 @@ class _Collector(HTMLParser):
             self.ids.add(attributes["id"])
         if "accesskey" in attributes:
             self.access_keys.append((attributes["accesskey"], attributes.get("href", "")))
-        if tag == "input" and attributes.get("data-md-component") == "search-query":
+        if tag == "input" and attributes.get("id") == "busca":
             self.search_inputs += 1
 
 

@@ -95,3 +95,11 @@ class TermMarker:
             position = occurrence.end
         parts.append(self.escape(text[position:], at_start=position == 0))
         return "".join(parts)
+
+
+def abbreviation_definitions(terms) -> str:
+    """Markdown ``abbr`` definitions (``*[CPF]: Cadastro de Pessoas Físicas``) of every acronym form,
+    appended to hand-written pages so that their acronyms are explained like the generated ones."""
+    lines = sorted({f"*[{form}]: {term.expansion}" for term in terms if term.expansion
+                    for form in term.forms if ACRONYM.fullmatch(form) and form != term.expansion})
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""

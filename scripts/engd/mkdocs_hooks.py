@@ -19,6 +19,7 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from engd import open_data
+from engd.glossary import abbreviation_definitions
 from engd.model import Strategy, load_strategy
 from engd.pages import left_out_of_navigation, navigation, render_pages
 from engd.problems import report
@@ -75,8 +76,11 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, **kwargs) -> str:
-    """Head metadata of data pages (JSON twin, JSON-LD), read by overrides/partials/engd-dados-abertos.html."""
+    """Head metadata of data pages (JSON twin, JSON-LD), read by overrides/partials/engd-dados-abertos.html;
+    hand-written pages get the glossary's acronyms as abbreviations (generated ones mark them already)."""
     page.meta.update(_state.get("page_meta", {}).get(page.file.src_uri, {}))
+    if page.file.generated_by is None:
+        markdown += abbreviation_definitions(_state["strategy"].terms)
     return markdown
 
 

@@ -21,6 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .model import Strategy
+from .reproducible import source_date_epoch
 
 PAGE_PATH = "imprimir.md"
 PAGE_DIR = "imprimir"
@@ -72,12 +73,9 @@ def pdf_address(strategy: Strategy) -> str:
     return f"/{PAGE_DIR}/{pdf_name(strategy)}"
 
 
-def _moment(strategy: Strategy, environ) -> datetime:
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    dates = [c.date for c in strategy.changes] or [strategy.act.publication.date]
-    return datetime.strptime(max(dates), "%Y-%m-%d").replace(tzinfo=timezone.utc)
+def _moment() -> datetime:
+    """The build's one clock (reproducible.py): SOURCE_DATE_EPOCH, else the project's last commit."""
+    return datetime.fromtimestamp(source_date_epoch(), tz=timezone.utc)
 
 
 def fix_dates(pdf: bytes, moment: datetime) -> bytes:
@@ -123,6 +121,6 @@ def write_pdf(strategy: Strategy, site_dir: Path, environ=None) -> list[str]:
     problem = print_pdf(plan.chromium, page.resolve(), target)
     if problem:
         return [f"PDF: {problem}"]
-    target.write_bytes(fix_dates(target.read_bytes(), _moment(strategy, environ)))
+    target.write_bytes(fix_dates(target.read_bytes(), _moment()))
     log.info("PDF gerado: %s/%s (%d KB).", PAGE_DIR, target.name, target.stat().st_size // 1024)
     return []
