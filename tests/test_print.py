@@ -67,7 +67,7 @@ def test_printed_pdf_has_the_text_and_addresses_but_no_menus(browser, site_url, 
         context.close()
     text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
-    assert "Recomendação 3.7" in flat and "TEXTO OFICIAL" in flat
+    assert "Recomendação 3.7" in flat and "Texto oficial" in flat and "Explicação em linguagem simples" in flat
     assert " ".join(strategy.recommendation_by_id["3.7"].official_text.split()) in flat
     assert f"{site_url}/objetivos/3/" in flat.replace(" ", "")
     assert "não é um site oficial" in flat

@@ -19,7 +19,8 @@ _OVERFLOW = """() => {
   const scrollsOnItsOwn = (element) => {
     for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
       const style = getComputedStyle(box);
-      if (/(auto|scroll)/.test(style.overflowX)) return box.getBoundingClientRect().right <= width + 1;
+      // a scrolling box that fits holds it (a wide table may itself scroll inside one that fits)
+      if (/(auto|scroll)/.test(style.overflowX) && box.getBoundingClientRect().right <= width + 1) return true;
     }
     return false;
   };

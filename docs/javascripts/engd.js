@@ -195,7 +195,10 @@
     for (var i = 0; i < links.length; i++) {
       var link = links[i];
       var href = link.getAttribute("href");
-      if (!href || href.charAt(0) === "#" || link.classList.contains("headerlink")) continue;
+      // Glossary links inside a text are help, not a source: printing their address would break
+      // the official text in the middle of a sentence.
+      if (!href || href.charAt(0) === "#" || link.classList.contains("headerlink") ||
+          link.classList.contains("engd-termo")) continue;
       if (link.textContent.trim() === link.href) continue;
       link.setAttribute("data-engd-destino", link.href);
     }
