@@ -1,9 +1,10 @@
 /*
- * Busca do site: liga a caixa de busca do cabeçalho (partials/search.html) ao índice Pagefind
- * que a construção grava em pagefind/ (scripts/engd/search_index.py).
+ * Busca do site: liga a caixa de busca do cabeçalho (partials/search.html) ao motor próprio
+ * (javascripts/busca-motor.js) e ao índice busca/indice.json que a construção grava
+ * (scripts/engd/search_index.py).
  *
- * - Nada sai do site: o motor (pagefind.js e o núcleo WebAssembly) e o índice vêm da mesma origem,
- *   e só são baixados quando a pessoa chega ao campo de busca.
+ * - Nada sai do site: o motor e o índice vêm da mesma origem, e só são baixados quando a pessoa
+ *   chega ao campo de busca. Depois disso, cada consulta roda no navegador, sem rede.
  * - Cada resultado mostra o número do item, o seu objetivo e um trecho com as palavras achadas.
  * - Teclado: seta para baixo vai do campo aos resultados, setas percorrem a lista, Enter no campo
  *   abre o primeiro resultado, Esc fecha e volta ao campo. O estado é anunciado (role="status").
@@ -28,12 +29,11 @@
   // A raiz do site é a pasta acima de javascripts/busca.js: vale em qualquer subcaminho.
   var raiz = new URL("../", document.currentScript.src);
   var MINIMO = 2;
-  // Cada resultado mostrado custa um fragmento (~0,3 KB); os próximos vêm com "Mostrar mais".
+  // Cinco resultados por vez: a lista fica curta de ler e de ouvir; os próximos vêm com "Mostrar mais".
   var POR_VEZ = 5;
-  var TRECHO_PALAVRAS = 24;
+  var INDISPONIVEL = "A busca não está disponível nesta cópia do site: falta o índice (construa com engd build).";
 
   var carregando = null;
-  var ultima = 0;
   var atual = { consulta: "", resultados: [] };
   // Esc fecha o painel e devolve o foco ao campo; esse foco não deve reabri-lo.
   var fechadoPorEsc = false;
@@ -41,23 +41,17 @@
   function carregarMotor() {
     if (!carregando) {
       anunciar("Carregando a busca…");
-      carregando = import(new URL("pagefind/pagefind.js", raiz).href)
-        .then(function (modulo) {
-          return modulo.options({
-            baseUrl: raiz.pathname,
-            excerptLength: TRECHO_PALAVRAS,
-            // Sem o worker do Pagefind: o índice é pequeno e são 12 KB a menos na primeira busca.
-            noWorker: true,
-            // O texto do objetivo de cada recomendação vai nos metadados só para ser mostrado;
-            // peso zero para que não empurre as recomendações de um objetivo à frente dele.
-            ranking: { metaWeights: { objetivo: 0 } }
-          }).then(function () { return modulo.init(); }).then(function () { return modulo; });
-        })
-        .then(function (modulo) {
+      var indice = fetch(new URL("busca/indice.json", raiz).href).then(function (resposta) {
+        if (!resposta.ok) throw new Error("índice " + resposta.status);
+        return resposta.json();
+      });
+      carregando = Promise.all([import(new URL("javascripts/busca-motor.js", raiz).href), indice])
+        .then(function (partes) {
+          var motor = partes[0].criarMotor(partes[1]);
           if (!campo.value.trim()) anunciar("");
-          return modulo;
+          return motor;
         }, function () {
-          anunciar("A busca não está disponível nesta cópia do site: falta o índice (construa com engd build).");
+          anunciar(INDISPONIVEL);
           return null;
         });
     }
@@ -89,43 +83,27 @@
 
   // --- Resultados -----------------------------------------------------------------------------
 
-  // O trecho vem do Pagefind com <mark> nas palavras achadas; só texto e <mark> entram na página.
-  // Reticências onde o trecho corta uma frase (começa em minúscula ou não termina em pontuação).
-  function trecho(html) {
+  // O trecho vem do motor em partes {texto, marca}: só nós de texto e <mark> entram na página.
+  // Reticências onde o trecho corta o texto.
+  function trecho(dados) {
     var fragmento = document.createDocumentFragment();
-    var corpo = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body;
-    var texto = corpo.textContent.trim();
-    if (/^\p{Ll}/u.test(texto)) fragmento.appendChild(document.createTextNode("… "));
-    corpo.firstChild.childNodes.forEach(function (no) {
-      if (no.nodeName === "MARK") {
+    if (dados.antes) fragmento.appendChild(document.createTextNode("… "));
+    dados.partes.forEach(function (parte) {
+      if (parte.marca) {
         var marca = document.createElement("mark");
-        marca.textContent = no.textContent;
+        marca.textContent = parte.texto;
         fragmento.appendChild(marca);
       } else {
-        fragmento.appendChild(document.createTextNode(no.textContent));
+        fragmento.appendChild(document.createTextNode(parte.texto));
       }
     });
-    if (texto && !/[.!?;:]$/.test(texto)) fragmento.appendChild(document.createTextNode("…"));
+    if (dados.depois) fragmento.appendChild(document.createTextNode(" …"));
     return fragmento;
-  }
-
-  function descrever(dados) {
-    var caminho = new URL(dados.url, location.href).pathname.slice(raiz.pathname.length - 1);
-    var recomendacao = caminho.match(/^\/recomendacoes\/(\d+)-(\d+)\/$/);
-    var objetivo = caminho.match(/^\/objetivos\/(\d+)\/$/);
-    var titulo = (dados.meta && dados.meta.title) || caminho;
-    if (recomendacao) {
-      return { titulo: titulo, contexto: "Objetivo " + recomendacao[1] + ": " + (dados.meta.objetivo || ""),
-        tipo: "recomendacao", numero: recomendacao[1] + "." + recomendacao[2] };
-    }
-    if (objetivo) return { titulo: titulo, contexto: "", tipo: "objetivo", numero: objetivo[1] };
-    return { titulo: titulo, contexto: "", tipo: "pagina", numero: "" };
   }
 
   // O link é só o título ("Recomendação 3.7"): o nome acessível é o texto visível (WCAG 2.5.3);
   // o objetivo e o trecho o descrevem (aria-describedby). O cartão todo é clicável pelo CSS.
-  function itemDaLista(dados, indice) {
-    var sobre = descrever(dados);
+  function itemDaLista(resultado, indice) {
     var id = "busca-resultado-" + indice;
     var item = document.createElement("li");
     item.className = "md-search-result__item engd-busca__item";
@@ -135,24 +113,24 @@
     titulo.className = "engd-busca__titulo";
     var link = document.createElement("a");
     link.className = "engd-busca__link";
-    link.href = dados.url;
-    link.textContent = sobre.titulo;
-    link.setAttribute("data-tipo", sobre.tipo);
-    if (sobre.numero) link.setAttribute("data-numero", sobre.numero);
-    link.setAttribute("aria-describedby", (sobre.contexto ? id + "-contexto " : "") + id + "-trecho");
+    link.href = raiz.pathname + resultado.url;
+    link.textContent = resultado.titulo;
+    link.setAttribute("data-tipo", resultado.tipo);
+    if (resultado.numero) link.setAttribute("data-numero", resultado.numero);
+    link.setAttribute("aria-describedby", (resultado.contexto ? id + "-contexto " : "") + id + "-trecho");
     titulo.appendChild(link);
     artigo.appendChild(titulo);
-    if (sobre.contexto) {
+    if (resultado.contexto) {
       var contexto = document.createElement("p");
       contexto.className = "engd-busca__contexto";
       contexto.id = id + "-contexto";
-      contexto.textContent = sobre.contexto;
+      contexto.textContent = resultado.contexto;
       artigo.appendChild(contexto);
     }
     var texto = document.createElement("p");
     texto.className = "engd-busca__trecho";
     texto.id = id + "-trecho";
-    texto.appendChild(trecho(dados.excerpt || ""));
+    texto.appendChild(trecho(resultado.trecho()));
     artigo.appendChild(texto);
     item.appendChild(artigo);
     return item;
@@ -172,26 +150,22 @@
     mais.hidden = total <= mostrados;
   }
 
-  function mostrar(consulta, resultados, dados) {
+  function mostrar(consulta, resultados) {
     atual = { consulta: consulta, resultados: resultados };
-    lista.replaceChildren.apply(lista, dados.map(itemDaLista));
+    lista.replaceChildren.apply(lista, resultados.slice(0, POR_VEZ).map(itemDaLista));
     ajuda.hidden = resultados.length > 0;
     anunciarTotal();
     lista.setAttribute("data-consulta", consulta);
   }
 
-  // "Mostrar mais": baixa os trechos dos próximos resultados só quando a pessoa pede.
   function mostrarMais() {
-    var vez = ultima;
     var inicio = lista.children.length;
-    var proximos = atual.resultados.slice(inicio, inicio + POR_VEZ);
-    return Promise.all(proximos.map(function (r) { return r.data(); })).then(function (dados) {
-      if (vez !== ultima) return;
-      dados.forEach(function (d, i) { lista.appendChild(itemDaLista(d, inicio + i)); });
-      anunciarTotal();
-      var primeiroNovo = lista.children[inicio];
-      if (primeiroNovo) primeiroNovo.querySelector("a").focus();
+    atual.resultados.slice(inicio, inicio + POR_VEZ).forEach(function (resultado, i) {
+      lista.appendChild(itemDaLista(resultado, inicio + i));
     });
+    anunciarTotal();
+    var primeiroNovo = lista.children[inicio];
+    if (primeiroNovo) primeiroNovo.querySelector("a").focus();
   }
 
   function limpar() {
@@ -203,14 +177,15 @@
     anunciar("");
   }
 
+  // A consulta vai ao motor como foi digitada: um espaço no fim diz que a última palavra acabou.
   function buscar() {
-    var consulta = campo.value.trim();
-    var vez = ++ultima;
+    var texto = campo.value;
+    var consulta = texto.trim();
     if (!consulta) {
       limpar();
       return;
     }
-    // Uma letra só acha quase tudo e baixaria trechos de resultados que ninguém vai ler.
+    // Uma letra só acharia quase tudo.
     if (consulta.length < MINIMO) {
       limpar();
       abrir();
@@ -218,15 +193,11 @@
       return;
     }
     abrir();
-    carregarMotor().then(function (modulo) {
-      if (!modulo || vez !== ultima) return null;
-      return modulo.search(consulta).then(function (resposta) {
-        if (vez !== ultima) return null;
-        var primeiros = resposta.results.slice(0, POR_VEZ);
-        return Promise.all(primeiros.map(function (r) { return r.data(); })).then(function (dados) {
-          if (vez === ultima) mostrar(consulta, resposta.results, dados);
-        });
-      });
+    carregarMotor().then(function (motor) {
+      // Se a pessoa digitou mais enquanto o motor carregava, só a consulta mais nova é mostrada.
+      if (campo.value !== texto) return;
+      if (!motor) anunciar(INDISPONIVEL);
+      else mostrar(consulta, motor.buscar(texto));
     });
   }
 

@@ -21,7 +21,7 @@ REGISTRY_FILE = "enderecos.txt"
 _ADDRESS = re.compile(r"^/([a-z0-9._-]+/)*([a-z0-9._-]+)?$")
 # Files that are part of how pages look or are searched, not addresses anyone cites; their names
 # change with every theme release.
-_NOT_ADDRESSES_DIRS = {"assets", "search", "javascripts", "stylesheets", "fonts", "pagefind", "_pagefind"}
+_NOT_ADDRESSES_DIRS = {"assets", "search", "javascripts", "stylesheets", "fonts", "busca"}
 _NOT_ADDRESSES_FILES = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
 _REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 _MAX_HOPS = 5

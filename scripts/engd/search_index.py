@@ -1,66 +1,88 @@
-"""Output: the site's search index (Pagefind), written into the built site's ``pagefind/`` folder.
+"""Output: the site's search index, one JSON file (``busca/indice.json``) in the built site.
 
-Input: a ``Strategy`` and the site folder MkDocs just built. Output: Pagefind's static bundle
-(``pagefind.js``, the WebAssembly search core, the index chunks and one fragment per result),
-which the search box (``docs/javascripts/busca.js``) loads from the site itself, or a list of
-problems in Portuguese.
+Input: a ``Strategy`` and the site folder MkDocs just built. Output: ``busca/indice.json``, which
+the search engine of the site (``docs/javascripts/busca-motor.js``) fetches from the site itself
+on the first search, or a list of problems in Portuguese. ``write_search_index`` is the build step
+(``build.POST_BUILD_STEPS``); ``records`` and the helpers below are what it is made of.
 
-Objectives and recommendations are indexed from the MODEL, not from their pages: one record each,
-with the official text first (so the excerpt starts there), the plain-language text, the
-"na prática" lines, and the glossary terms found in the item with their expansions (so "Cadastro de
-Pessoas Físicas" finds an item that only says "CPF", once ``data/glossario.yml`` exists). As
-metadata, which Pagefind 1.5 also searches, a record holds its title ("Recomendação 3.7", boosted
-by Pagefind when a query matches it, so "3.7", "3-7" and "recomendação 3.7" put the item first),
-how the act cites it ("item 3.7") and its objective's text, shortened, which the search box shows
-with each result (searched with weight 0: see ``busca.js``). Other pages (the act, hand-written
-pages) are indexed from their HTML, main article only. The home page and the two lists are left
-out: they repeat every item's text and would push the item itself out of the first results.
+One record per result the search box can show, in this order:
 
-Pagefind folds accents and case and stems Portuguese (its ``pt`` index) in the browser, so a
-query typed without accents or in another inflection still matches. Nothing here contacts the
-network; the output depends only on the model and the built pages (same input, same bytes).
+- every objective and recommendation, from the MODEL (not from their pages): its address, its
+  title ("Recomendação 3.7", "Objetivo 3"), its number, the objective it belongs to (shortened),
+  the texts an excerpt is cut from (official text first, then the plain-language text and the
+  "na prática" lines), and the terms it is found by: those texts plus, for each glossary term the
+  item uses, the term's expansion (so "Cadastro de Pessoas Físicas" finds an item that only says
+  "CPF") and the ways the act cites the item ("3.7 3-7 item 3.7");
+- the few other pages worth finding (the act, the open-data page, the related norms and, when
+  the site has them, the accessibility, about and privacy pages), from their built HTML: the
+  title, the headings and the first words of the main text (``PAGES``). The home page, the
+  lists, the printable act, the short addresses and the theme and glossary pages are not read:
+  they repeat the items' texts and would push the items down;
+- each theme (name and description, pointing to its page) and each glossary entry (pointing to
+  ``glossario/#id``), from the model, as results of their own.
+
+A record's terms are stored already reduced by ``search_language.terms`` (folded, without
+stopwords, stemmed), grouped by the field they come from, each term in its strongest field only,
+followed by ":n" when the record says it n > 1 times ("dad:4"); ``CAMPOS`` gives each field's
+weight and ``TIPOS`` each kind of result's, which the engine multiplies by the rarity of the
+query's terms and by how often the record says them. The stopwords and the stemmer's rules travel in the
+same file, so the browser reduces a query exactly as the build reduced the texts.
+
+Deterministic: records in a fixed order, terms sorted, keys sorted, no dates; nothing here
+contacts the network. Same model and pages, same bytes.
 """
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import tempfile
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
 from .model import Objective, Recommendation, Strategy, Term
+from .search_language import LANGUAGE, terms
 
-BUNDLE = "pagefind"
-LANGUAGE = "pt"
-# Built pages that are not indexed from their HTML: the generated items (indexed from the model),
-# the pages that repeat the items' texts (lists, themes, the printable act) and the short-address
-# redirects. Each would only push the item itself down the results and weigh on the first search.
-_LISTS = {"index.html", "404.html", "objetivos/index.html", "recomendacoes/index.html", "imprimir/index.html"}
-_REPEATS = re.compile(r"^(\d+(\.\d+)?|temas/[a-z0-9-]+)/index\.html$")
-_ITEM_PAGE = re.compile(r"^(objetivos/\d+|recomendacoes/\d+-\d+)/index\.html$")
-# Parts of a Material page that are not its content.
-_EXCLUDED = [".headerlink", ".md-source-file", ".md-content__button"]
-# What the browser needs; Pagefind also writes ready-made interfaces the site does not use, and a
-# worker the search box turns off (noWorker: the index is small, and that is 12 KB gzip less).
-_UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js",
-           "pagefind-worker.js")
+INDEX_PATH = "busca/indice.json"
+FORMAT = 1
+# Fields of a record, strongest first, with their weights. A term counts once, in its strongest field.
+CAMPOS = [("titulo", 3.0), ("oficial", 1.0), ("simples", 0.8), ("extra", 0.6)]
+# Items first: an entry of the glossary or a page that says a word in its title still comes after
+# the recommendation whose official text says it ("cpf" finds 3.7 first, then the glossary's CPF).
+TIPOS = {"objetivo": 1.0, "recomendacao": 1.0, "pagina": 0.3, "tema": 0.3, "glossario": 0.3}
+# Built pages worth finding, with their address; those not in the site are skipped.
+PAGES = ("ato/", "dados/", "normas/", "acessibilidade/", "sobre/", "privacidade/")
+_PAGE_WORDS = 150
 _OBJECTIVE_LABEL_CHARS = 110
+# Parts of a Material page that are not its content, and our blocks that are not either.
+_SKIPPED_CLASSES = {"headerlink", "engd-ancora", "md-source-file", "md-content__button", "engd-citar", "engd-sugerir"}
+_VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
 
 
 @dataclass(frozen=True)
 class Record:
-    """One search record: the address it points to and the HTML Pagefind reads."""
+    """One result of the search: where it points, what it shows, and the texts it is found by.
+
+    ``fields`` maps a field name of ``CAMPOS`` to the texts of that field (not yet reduced)."""
     url: str
-    html: str
+    title: str
+    kind: str
+    number: str
+    context: str
+    texts: tuple[str, ...]
+    fields: dict = field(default_factory=dict)
 
-
-def _environment() -> Environment:
-    return Environment(loader=PackageLoader("engd", "templates"), undefined=StrictUndefined, autoescape=True,
-                       keep_trailing_newline=True)
+    def as_json(self) -> dict:
+        reduced = {name: [t for text in self.fields.get(name, ()) for t in terms(text)] for name, _ in CAMPOS}
+        counts = Counter(t for found in reduced.values() for t in found)
+        seen: set[str] = set()
+        stems = []
+        for name, _weight in CAMPOS:
+            found = sorted(set(reduced[name]) - seen)
+            seen.update(found)
+            stems.append(" ".join(t if counts[t] == 1 else f"{t}:{counts[t]}" for t in found))
+        return {"url": self.url, "titulo": self.title, "tipo": self.kind, "numero": self.number,
+                "contexto": self.context, "textos": list(self.texts), "radicais": stems}
 
 
 def shorten(text: str, limit: int) -> str:
@@ -72,106 +94,156 @@ def shorten(text: str, limit: int) -> str:
 
 
 def objective_label(objective: Objective) -> str:
-    """The objective's text, shortened. Without "Objetivo N": the search box adds it, and the word
-    would make every recommendation match a query for the objective itself ("objetivo 4")."""
+    """The objective's text, shortened; the search box shows it as "Objetivo N: label"."""
     return shorten(objective.official_text, _OBJECTIVE_LABEL_CHARS)
 
 
 def number_aliases(rec: Recommendation) -> str:
-    """How the act cites the item ("item 3.7"); the title already holds "Recomendação 3.7"."""
-    return f"item {rec.id}"
+    """How people write the item's number: "3.7 3-7 item 3.7"."""
+    return f"{rec.id} {rec.slug} item {rec.id}"
 
 
-def _item_texts(official: str, plain: str | None, in_practice: tuple[str, ...]) -> list[str]:
-    return [official] + ([plain] if plain else []) + list(in_practice)
+def _item_texts(official: str, plain: str | None, in_practice: tuple[str, ...]) -> tuple[str, ...]:
+    return (official,) + ((plain,) if plain else ()) + tuple(in_practice)
 
 
-def glossary_lines(texts: list[str], terms: tuple[Term, ...]) -> list[str]:
+def glossary_lines(texts, terms_: tuple[Term, ...]) -> list[str]:
     """For each glossary term with an expansion whose term or form is written in the texts (as a
     whole word, case as written): "term: expansion"."""
     joined = "\n".join(texts)
     lines = []
-    for term in terms:
+    for term in terms_:
         forms = (term.term,) + term.forms
         if term.expansion and any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", joined) for form in forms):
             lines.append(f"{term.term}: {term.expansion}")
     return lines
 
 
-def records(strategy: Strategy) -> list[Record]:
-    """The records of every objective and recommendation, in the model's order."""
-    template = _environment().get_template("busca_registro.html.j2")
+def _item_record(url, title, kind, number, context, official, plain, in_practice, aliases, strategy) -> Record:
+    texts = _item_texts(official, plain, in_practice)
+    return Record(url, title, kind, number, context, texts, {
+        "titulo": [aliases] if aliases else [], "oficial": [official], "simples": [plain] if plain else [],
+        "extra": list(in_practice) + glossary_lines(texts, strategy.terms)})
+
+
+def item_records(strategy: Strategy) -> list[Record]:
+    """Every objective and recommendation, in the model's order."""
     out = []
     for objective in strategy.objectives:
-        texts = _item_texts(objective.official_text, objective.plain_text, objective.in_practice)
-        out.append(Record(f"/objetivos/{objective.number}/", template.render(
-            title=f"Objetivo {objective.number}", objective_label="", texts=texts, terms=glossary_lines(texts, strategy.terms),
-            aliases="")))
+        n = objective.number
+        out.append(_item_record(f"objetivos/{n}/", f"Objetivo {n}", "objetivo", str(n), "",
+                                objective.official_text, objective.plain_text, objective.in_practice,
+                                f"objetivo {n}", strategy))
+        context = f"Objetivo {n}: {objective_label(objective)}"
         for rec in objective.recommendations:
-            texts = _item_texts(rec.official_text, rec.plain_text, rec.in_practice)
-            out.append(Record(f"/recomendacoes/{rec.slug}/", template.render(
-                title=f"Recomendação {rec.id}", objective_label=objective_label(objective), texts=texts,
-                terms=glossary_lines(texts, strategy.terms), aliases=number_aliases(rec))))
+            out.append(_item_record(f"recomendacoes/{rec.slug}/", f"Recomendação {rec.id}", "recomendacao", rec.id,
+                                    context, rec.official_text, rec.plain_text, rec.in_practice,
+                                    number_aliases(rec), strategy))
     return out
 
 
-def page_files(site_dir: Path) -> list[str]:
-    """Built pages indexed from their HTML (relative paths, sorted): all but items and lists."""
-    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
-    return [p for p in pages if p not in _LISTS and not _ITEM_PAGE.match(p) and not _REPEATS.match(p)
-            and not p.startswith(f"{BUNDLE}/")]
+def glossary_records(strategy: Strategy) -> list[Record]:
+    """One record per glossary entry, pointing to its place on the glossary page."""
+    out = []
+    for term in strategy.terms:
+        title = f"{term.term} ({term.expansion})" if term.expansion and term.expansion != term.term else term.term
+        out.append(Record(f"glossario/#{term.id}", title, "glossario", "", "Glossário", (term.explanation,), {
+            "titulo": [term.term], "oficial": [term.expansion or "", term.explanation],
+            "extra": [form for form in term.forms if form != term.term]}))
+    return out
 
 
-def _run_pagefind(strategy: Strategy, site_dir: Path) -> list[str]:
-    """Lay the records and the pages out as a small site in a temporary folder and run Pagefind's
-    command once over it (its Python service answers one file at a time, 0.1 s each)."""
-    from pagefind.service import get_executable
-
-    executable = get_executable()
-    if executable is None:
-        return ["índice de busca: o programa Pagefind não foi encontrado; instale o pacote 'pagefind[bin]'."]
-    with tempfile.TemporaryDirectory(prefix="engd-busca-") as work:
-        source = Path(work, "registros")
-        for record in records(strategy):
-            _write(source / record.url.strip("/") / "index.html", record.html)
-        for page in page_files(site_dir):
-            _write(source / page, (site_dir / page).read_text(encoding="utf-8"))
-        config = {"site": str(source), "output_path": str(site_dir / BUNDLE), "root_selector": "article",
-                  "exclude_selectors": _EXCLUDED, "force_language": LANGUAGE, "silent": True}
-        Path(work, "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-        try:
-            run = subprocess.run([str(executable)], cwd=work, capture_output=True, text=True, timeout=300)
-        except (OSError, subprocess.TimeoutExpired) as error:
-            return [f"índice de busca: não foi possível rodar o Pagefind ({type(error).__name__}: {error})."]
-    if run.returncode != 0:
-        detail = " ".join((run.stderr or run.stdout).split())[:500]
-        return [f"índice de busca: o Pagefind terminou com erro {run.returncode}: {detail}"]
-    return []
+def theme_records(strategy: Strategy) -> list[Record]:
+    return [Record(f"temas/{theme.id}/", theme.name, "tema", "", "Tema", (theme.description,),
+                   {"titulo": [theme.name], "oficial": [theme.description]}) for theme in strategy.themes]
 
 
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+class _PageText(HTMLParser):
+    """The title (h1), the headings and the text of a built page's <article>, without the parts
+    that are not content (permalinks, edit buttons, the citation and suggestion blocks)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []
+        self.title: list[str] = []
+        self.headings: list[list[str]] = []
+        self.body: list[str] = []
+
+    def _skipped(self) -> bool:
+        return any(skip for _tag, skip in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _VOID:
+            return
+        attributes = dict(attrs)
+        classes = set((attributes.get("class") or "").split())
+        skip = bool(classes & _SKIPPED_CLASSES) or "data-search-exclude" in attributes or tag in ("script", "style")
+        self.stack.append((tag, skip))
+        if tag in ("h2", "h3") and self._inside():
+            self.headings.append([])
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def _inside(self) -> bool:
+        return any(tag == "article" for tag, _ in self.stack) and not self._skipped()
+
+    def handle_data(self, data):
+        if not self._inside():
+            return
+        tags = {tag for tag, _ in self.stack}
+        if "h1" in tags:
+            self.title.append(data)
+        elif tags & {"h2", "h3"}:
+            self.headings[-1].append(data)
+        else:
+            self.body.append(data)
 
 
-def _drop_unused(bundle: Path) -> None:
-    for pattern in _UNUSED:
-        for path in bundle.glob(pattern):
-            path.unlink()
-    for wasm in bundle.glob("wasm.*.pagefind"):
-        if wasm.name != f"wasm.{LANGUAGE}.pagefind":
-            wasm.unlink()
+def _squeeze(parts) -> str:
+    return " ".join("".join(parts).split())
+
+
+def page_record(site_dir: Path, address: str) -> Record | None:
+    """A built page as a record: title, headings and its first words; None if the page is missing."""
+    path = Path(site_dir) / address / "index.html"
+    if not path.is_file():
+        return None
+    parser = _PageText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    title = _squeeze(parser.title)
+    if not title:
+        return None
+    headings = [_squeeze(h) for h in parser.headings if _squeeze(h)]
+    words = _squeeze(parser.body).split()
+    text = " ".join(words[:_PAGE_WORDS])
+    return Record(address, title, "pagina", "", "", (text,), {"titulo": [title], "oficial": headings + [text]})
+
+
+def records(strategy: Strategy, site_dir: Path | None = None) -> list[Record]:
+    """All records, in the order the index holds them: items, pages (if a site is given), themes, glossary."""
+    pages = [r for r in (page_record(site_dir, a) for a in PAGES) if r] if site_dir is not None else []
+    return item_records(strategy) + pages + theme_records(strategy) + glossary_records(strategy)
+
+
+def index_bytes(strategy: Strategy, site_dir: Path | None = None) -> bytes:
+    """The index file's content: UTF-8 JSON, keys sorted, no spaces."""
+    index = {"formato": FORMAT, "lingua": LANGUAGE,
+             "campos": [{"nome": name, "peso": weight} for name, weight in CAMPOS], "tipos": TIPOS,
+             "documentos": [record.as_json() for record in records(strategy, site_dir)]}
+    return json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def write_search_index(strategy: Strategy, site_dir: Path) -> list[str]:
-    """The build step: index the site in ``site_dir``. Returns [] or problems in Portuguese."""
-    site_dir = Path(site_dir)
-    bundle = site_dir / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)
-    problems = _run_pagefind(strategy, site_dir)
-    if problems:
-        return problems
-    if not (bundle / "pagefind.js").is_file() or not (bundle / f"wasm.{LANGUAGE}.pagefind").is_file():
-        return [f"índice de busca: o Pagefind não escreveu {BUNDLE}/pagefind.js e o núcleo wasm.{LANGUAGE}."]
-    _drop_unused(bundle)
+    """The build step: write ``busca/indice.json`` into ``site_dir``. Returns [] or problems in Portuguese."""
+    target = Path(site_dir) / INDEX_PATH
+    try:
+        content = index_bytes(strategy, site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    except (OSError, ValueError) as error:
+        return [f"índice de busca: não foi possível gravar {INDEX_PATH} ({type(error).__name__}: {error})."]
     return []
