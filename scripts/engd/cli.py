@@ -26,12 +26,19 @@ def _data(args) -> Path:
     return Path(args.dados).resolve() if args.dados else _project(args) / "data"
 
 
-def _check(args) -> int:
+def _strategy_or_report(args):
+    """The model of the data folder, or None after printing its problems (the caller exits 1)."""
     from .model import load_strategy
 
     strategy, problems = load_strategy(_data(args))
     if strategy is None:
         print(report(problems), file=sys.stderr)
+    return strategy
+
+
+def _check(args) -> int:
+    strategy = _strategy_or_report(args)
+    if strategy is None:
         return 1
     print(f"Dados válidos: {len(strategy.objectives)} objetivos, {len(strategy.recommendations)} recomendações.")
     return 0
@@ -64,12 +71,10 @@ def _serve(args) -> int:
 
 
 def _render(args) -> int:
-    from .model import load_strategy
     from .pages import render_tree
 
-    strategy, problems = load_strategy(_data(args))
+    strategy = _strategy_or_report(args)
     if strategy is None:
-        print(report(problems), file=sys.stderr)
         return 1
     written = render_tree(strategy, Path(args.out))
     print(f"{len(written)} páginas Markdown escritas em {args.out}.")
@@ -99,12 +104,10 @@ def _readability(args) -> int:
     """Print, for every objective and recommendation, the index of the official text and of ours."""
     from statistics import median
 
-    from .model import load_strategy
     from .readability import analyse
 
-    strategy, problems = load_strategy(_data(args))
+    strategy = _strategy_or_report(args)
     if strategy is None:
-        print(report(problems), file=sys.stderr)
         return 1
     items = [(str(o.number), o) for o in strategy.objectives] + [(r.id, r) for r in strategy.recommendations]
     items.sort(key=lambda pair: [int(n) for n in pair[0].split(".")])
