@@ -27,6 +27,7 @@ FROZEN = datetime(2024, 6, 28, 12, 0, tzinfo=timezone.utc)
 # VERSION (MINOR for an added table or column, MAJOR for a removed or renamed one) and a new line here.
 SCHEMA_FINGERPRINTS = {
     "1.0.0": "53b85993d5ba0bf4e2bcf16da302d20d8bc71344ec6b2a4b4fd347b9e58f70d1",
+    "1.1.0": "dfeb00b26f6109dad1441722d1d61b321cba84343357d0005d77dd8e90436088",  # legibilidade_texto_oficial, legibilidade_texto_simples
 }
 
 
@@ -326,4 +327,4 @@ def test_adding_a_column_is_one_declaration(strategy, tmp_path, monkeypatch):
     dictionary = datapackage.dictionary_rows(json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8")))
     assert {"tabela": "recomendacoes", "campo": "tamanho_texto"}.items() <= next(
         d for d in dictionary if d["campo"] == "tamanho_texto").items()
-    assert datapackage.schema_fingerprint() != SCHEMA_FINGERPRINTS["1.0.0"]
+    assert datapackage.schema_fingerprint() != SCHEMA_FINGERPRINTS[datapackage.VERSION]

@@ -36,6 +36,7 @@ EXPECTED = {'aninhamento_profundo': ['data/objetivos/objetivo-01.yml:16:32: anin
  'etiqueta_yaml': ['data/objetivos/objetivo-02.yml:2:9: numero: etiqueta YAML “!!python/object/apply:os.system” não é aceita'],
  'explicacao_dificil': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: a explicação da recomendação 1.2 tem índice de legibilidade -131,5 (muito difícil); o mínimo é 50. Use '
                         'frases mais curtas e palavras mais simples.'],
+ 'explicacao_sem_palavras': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: a explicação da recomendação 1.2 não tem nenhuma palavra.'],
  'fidelidade': ['data/objetivos/objetivo-02.yml:8:20: recomendacoes[0].texto_oficial: o texto oficial da recomendação 2.1 difere da fonte oficial a partir do caractere 7: dados “…Desenhár serviços '
                 'com…”, fonte “…Desenhar serviços com…”.'],
  'fonte_ausente': ['data/ato.yml:48:8: fonte: o arquivo da fonte oficial “fontes/nao-existe.txt” não existe em data/.'],

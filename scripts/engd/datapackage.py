@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .model import Strategy
+from .readability import analyse
 from .reproducible import normalise_zip, zip_bytes
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 NAME = "recomendacoes-engd-2024-2027"
 TITLE = "Recomendações da Estratégia Nacional de Governo Digital 2024–2027"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -135,6 +136,28 @@ def _in_practice_columns(what: str) -> tuple[Column, ...]:
     )
 
 
+def _readability(attribute: str) -> Callable[[Any], float | None]:
+    def value(item) -> float | None:
+        try:
+            return analyse(getattr(item, attribute) or "").index + 0.0  # + 0.0: never a "-0.0"
+        except ValueError:  # no text, or no word to measure
+            return None
+    return value
+
+
+def _readability_columns(what: str) -> tuple[Column, ...]:
+    """The Portuguese Flesch index (Martins et al., 1996) of the official text and of ours."""
+    scale = "de 0 a 100, quanto maior mais fácil; pode ficar abaixo de 0 em textos muito difíceis"
+    return (
+        Column("legibilidade_texto_oficial", "number", "Legibilidade do texto oficial",
+               f"Índice de legibilidade de Flesch adaptado ao português (Martins e outros, 1996) do texto oficial {what}, "
+               f"com uma casa decimal ({scale}). Calculado por este projeto.", _readability("official_text")),
+        Column("legibilidade_texto_simples", "number", "Legibilidade da explicação",
+               f"O mesmo índice para a explicação em linguagem simples {what}. Vazio quando não há explicação.",
+               _readability("plain_text")),
+    )
+
+
 def _recommendation_links(strategy: Strategy, attribute: str):
     return [(r, target) for r in strategy.recommendations for target in getattr(r, attribute)]
 
@@ -151,7 +174,7 @@ TABLES: tuple[Table, ...] = (
                    lambda o: o.official_text, required=True),
             Column("texto_simples", "string", "Texto em linguagem simples",
                    f"Explicação do objetivo em linguagem simples, {_PLAIN}.", lambda o: o.plain_text),
-        ) + _in_practice_columns("que ajuda a alcançar o objetivo"),
+        ) + _in_practice_columns("que ajuda a alcançar o objetivo") + _readability_columns("do objetivo"),
         ("numero",),
     ),
     Table(
@@ -170,7 +193,7 @@ TABLES: tuple[Table, ...] = (
                    lambda r: r.official_text, required=True),
             Column("texto_simples", "string", "Texto em linguagem simples",
                    f"Explicação da recomendação em linguagem simples, {_PLAIN}.", lambda r: r.plain_text),
-        ) + _in_practice_columns("para seguir a recomendação"),
+        ) + _in_practice_columns("para seguir a recomendação") + _readability_columns("da recomendação"),
         ("numero",),
         ((("objetivo",), "objetivos", ("numero",)),),
     ),
@@ -579,7 +602,11 @@ def _twin_problems(folder: Path, descriptor: dict, label: str) -> list[str]:
         if workbook is None or name not in workbook.sheetnames:
             problems.append(f"{label}: a planilha {WORKBOOK} não tem a aba {name}.")
             continue
-        sheet_rows = [[cell_text(v) for v in row] for row in workbook[name].iter_rows(values_only=True)]
+        # a spreadsheet gives back 27.0 as the integer 27: read number columns as numbers again
+        numbers = [spec["type"] == "number" for spec in resource["schema"]["fields"]]
+        sheet_rows = [[cell_text(float(v) if is_number and isinstance(v, int) and i else v)
+                       for v, is_number in zip(row, numbers)]
+                      for i, row in enumerate(workbook[name].iter_rows(values_only=True))]
         if sheet_rows != expected:
             problems.append(f"{label}: a aba {name} da planilha {WORKBOOK} não traz os mesmos valores de {resource['path']}.")
     if workbook is not None:

@@ -80,7 +80,10 @@ def theme_path(theme_id: str) -> str:
 
 def readability_row(text: str) -> dict:
     """Figures shown on pages: index and words per sentence with a decimal comma, and the band."""
-    figures = analyse(text)
+    try:
+        figures = analyse(text)
+    except ValueError:  # a text with no word to measure
+        return {"index": "—", "band": "sem medida", "words_per_sentence": "—"}
     return {"index": f"{figures.index:.1f}".replace(".", ","), "band": figures.band,
             "words_per_sentence": f"{figures.words_per_sentence:.1f}".replace(".", ",")}
 

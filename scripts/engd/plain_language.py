@@ -27,8 +27,13 @@ def _matcher(glossary: Document | None) -> TermMatcher:
 def _check_item(document: Document, path: tuple, item: dict, label: str, matcher: TermMatcher) -> list[Problem]:
     problems = []
     text = item.get("texto_simples")
+    figures = None
     if text:
-        figures = analyse(text)
+        try:
+            figures = analyse(text)
+        except ValueError:
+            problems.append(document.problem(path + ("texto_simples",), f"a explicação {label} não tem nenhuma palavra."))
+    if figures:
         index = f"{figures.index:.1f}".replace(".", ",")
         if figures.index < MIN_INDEX:
             problems.append(document.problem(path + ("texto_simples",),
