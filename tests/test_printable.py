@@ -132,3 +132,14 @@ def test_pdf_plan_reads_the_environment():
     assert printable.pdf_plan({"ENGD_PDF": "talvez"}).reason == "ENGD_PDF=talvez não é válido: use auto, sim ou nao."
     missing = printable.pdf_plan({"ENGD_PDF": "auto", "ENGD_CHROMIUM": "/nao/existe"})
     assert (missing.make, missing.required) == (False, False)
+
+
+def test_large_corpora_skip_the_pdf_and_say_why():
+    from types import SimpleNamespace
+
+    environ = {"ENGD_PDF": "auto"}
+    small = SimpleNamespace(recommendations=[None] * printable.PDF_RECOMMENDATIONS_LIMIT)
+    large = SimpleNamespace(recommendations=[None] * (printable.PDF_RECOMMENDATIONS_LIMIT + 1))
+    assert printable.plan_for(small, environ).make == printable.pdf_plan(environ).make
+    plan = printable.plan_for(large, environ)
+    assert not plan.make and f"{printable.PDF_RECOMMENDATIONS_LIMIT + 1} recomendações" in plan.reason

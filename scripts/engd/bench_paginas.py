@@ -118,7 +118,7 @@ def measure(base_url: str, browser) -> list[View]:
             views.append(current["view"])
             if path == PAGES[-1][1]:
                 current["view"] = View(f"{label}: depois de abrir a busca")
-                page.locator("[data-md-component=search-query]").focus()
+                page.locator("#busca").focus()
                 _until_quiet(page, current["view"])
                 views.append(current["view"])
         finally:
