@@ -138,8 +138,8 @@ def test_large_corpora_skip_the_pdf_and_say_why():
     from types import SimpleNamespace
 
     environ = {"ENGD_PDF": "auto"}
-    small = SimpleNamespace(recommendations=[None] * printable.PDF_RECOMMENDATIONS_LIMIT)
-    large = SimpleNamespace(recommendations=[None] * (printable.PDF_RECOMMENDATIONS_LIMIT + 1))
+    small = SimpleNamespace(recommendations=[None] * printable.PRINT_RECOMMENDATIONS_LIMIT)
+    large = SimpleNamespace(recommendations=[None] * (printable.PRINT_RECOMMENDATIONS_LIMIT + 1))
     assert printable.plan_for(small, environ).make == printable.pdf_plan(environ).make
     plan = printable.plan_for(large, environ)
-    assert not plan.make and f"{printable.PDF_RECOMMENDATIONS_LIMIT + 1} recomendações" in plan.reason
+    assert not plan.make and f"{printable.PRINT_RECOMMENDATIONS_LIMIT + 1} recomendações" in plan.reason

@@ -569,6 +569,8 @@ def test_pages_give_title_headings_and_first_words_only(built_site, strategy):
 def test_search_writes_one_index_file_and_nothing_of_pagefind(built_site):
     assert sorted(p.name for p in (built_site / "busca").iterdir()) == ["indice.json"]
     assert not (built_site / "pagefind").exists()
+    # Material's plugin indexes no page (search: exclude) and its empty index is not published.
+    assert not (built_site / "search").exists()
     # small enough for a first search on a slow connection (the benchmark measures it for real)
     assert len(gzip.compress((built_site / INDEX_PATH).read_bytes())) < 60 * 1024
 

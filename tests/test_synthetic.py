@@ -3,15 +3,16 @@
 ``engd.synthetic.write`` must make a complete data folder that passes every check (fidelity to
 its own synthetic source included), with the requested number of recommendations, the same
 bytes for the same arguments. Above ``pages.NAV_RECOMMENDATIONS_LIMIT`` recommendations leave
-the menu (Material draws every menu section's children on every page: O(n²) per build); such a
-site must still build under ``--strict`` with every recommendation page reachable.
+the menu (Material draws every menu section's children on every page: O(n²) per build), and above
+``printable.PRINT_RECOMMENDATIONS_LIMIT`` the printable page holds the act and the objectives
+only; such a site must still build under ``--strict`` with every recommendation page reachable.
 """
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from engd import synthetic
+from engd import printable, synthetic
 from engd.build import build
 from engd.model import load_strategy
 from engd.pages import NAV_RECOMMENDATIONS_LIMIT, left_out_of_navigation, navigation
@@ -60,8 +61,8 @@ def test_the_real_site_lists_every_recommendation_in_the_menu(strategy):
     assert all(f"recomendacoes/{r.slug}.md" in paths for r in strategy.recommendations)
 
 
-def test_a_corpus_above_the_menu_limit_builds_strictly_with_every_page_reachable(tmp_path):
-    size = NAV_RECOMMENDATIONS_LIMIT + 1
+def test_a_corpus_above_the_limits_builds_strictly_with_every_page_reachable(tmp_path):
+    size = max(NAV_RECOMMENDATIONS_LIMIT, printable.PRINT_RECOMMENDATIONS_LIMIT) + 1
     data = synthetic.write(ROOT / "data", tmp_path / "dados", size)
     site = tmp_path / "site"
     strategy = build(ROOT, site, data)
@@ -73,3 +74,12 @@ def test_a_corpus_above_the_menu_limit_builds_strictly_with_every_page_reachable
     objective_page = (site / "objetivos" / str(last.number) / "index.html").read_text(encoding="utf-8")
     for rec in last.recommendations:
         assert f'href="../../recomendacoes/{rec.slug}/"' in objective_page
+    # The printable page: the act and every objective with its page's address, no recommendation.
+    printable_page = (site / "imprimir" / "index.html").read_text(encoding="utf-8")
+    assert f"As {size}\nrecomendações não estão aqui" in printable_page
+    assert "<h3" not in printable_page and 'id="recomendacao-' not in printable_page
+    for objective in strategy.objectives:
+        first, last_rec = objective.recommendations[0].id, objective.recommendations[-1].id
+        assert f"Endereço: /objetivos/{objective.number}/" in printable_page
+        assert (f"Recomendações deste objetivo: {len(objective.recommendations)}, da {first} à {last_rec}, "
+                "na página do objetivo.") in printable_page

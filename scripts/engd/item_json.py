@@ -103,7 +103,7 @@ def recommendation_document(strategy: Strategy, rec: Recommendation, addresses: 
     themes = {t.id: t for t in strategy.themes}
     norms = {n.id: n for n in strategy.norms}
     order = strategy.recommendations
-    position = order.index(rec)
+    position = strategy.recommendation_position[rec.id]
     return {
         "formato": FORMAT,
         "tipo": "recomendacao",

@@ -25,6 +25,9 @@ from engd.pages import left_out_of_navigation, navigation, render_pages
 from engd.problems import report
 from engd.sharing import SharingError, prepare
 
+# Material's search index, left empty and removed (see on_page_markdown and on_post_build).
+MATERIAL_SEARCH_INDEX = "search/search_index.json"
+
 # MkDocs loads this file as a hook under another module name; both copies share one state, so
 # that ``build_site`` (package copy) can hand the checked model to ``on_config`` (hook copy).
 _state: dict = {} if __name__ == "engd.mkdocs_hooks" else importlib.import_module("engd.mkdocs_hooks")._state
@@ -77,8 +80,14 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_markdown(markdown: str, page, **kwargs) -> str:
     """Head metadata of data pages (JSON twin, JSON-LD), read by overrides/partials/engd-dados-abertos.html;
-    hand-written pages get the glossary's acronyms as abbreviations (generated ones mark them already)."""
+    hand-written pages get the glossary's acronyms as abbreviations (generated ones mark them already).
+
+    Every page is left out of Material's search index (its documented ``search: exclude`` meta): the
+    site searches with its own index (search_index.py), and Material's plugin stays in mkdocs.yml only
+    because the theme's header shows the search box when it is on. Indexing each page's HTML for
+    nothing took a sixth of the build of a large corpus."""
     page.meta.update(_state.get("page_meta", {}).get(page.file.src_uri, {}))
+    page.meta["search"] = {"exclude": True}
     if page.file.generated_by is None:
         markdown += abbreviation_definitions(_state["strategy"].terms)
     return markdown
@@ -89,6 +98,11 @@ def on_startup(command, dirty):
 
 
 def on_post_build(config):
+    # Material's search index is empty (every page excluded, see on_page_markdown): not published.
+    unused_index = Path(config.site_dir, MATERIAL_SEARCH_INDEX)
+    unused_index.unlink(missing_ok=True)
+    if unused_index.parent.is_dir() and not any(unused_index.parent.iterdir()):
+        unused_index.parent.rmdir()
     # `engd build` indexes the search in its own post-build steps; `engd serve` has none.
     if _state.get("command") == "serve":
         from engd.search_index import write_search_index

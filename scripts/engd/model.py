@@ -142,6 +142,11 @@ class Strategy:
     def recommendation_by_id(self) -> dict[str, Recommendation]:
         return {r.id: r for r in self.recommendations}
 
+    @cached_property
+    def recommendation_position(self) -> dict[str, int]:
+        """Place of each recommendation (by id) in ``recommendations``, the order of the act."""
+        return {r.id: i for i, r in enumerate(self.recommendations)}
+
     def objective(self, number: int) -> Objective:
         return self.objectives[number - 1]
 

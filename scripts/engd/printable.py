@@ -1,7 +1,8 @@
 """The printable act: one page with everything in order, and its PDF made with headless Chromium.
 
 Input: the model, and for the PDF the built site folder. Output: the page ``/imprimir/``
-(rendered by ``sharing`` with ``imprimir.md.j2``) and ``/imprimir/<ato>.pdf``, printed from that
+(rendered by ``sharing`` with ``imprimir.md.j2``; above ``PRINT_RECOMMENDATIONS_LIMIT``
+recommendations it holds the act and the objectives only) and ``/imprimir/<ato>.pdf``, printed from that
 page by Debian's ``chromium --headless --print-to-pdf`` in a throwaway profile. ``ENGD_PDF``
 decides: ``auto`` (default: make it when Chromium is installed, otherwise say clearly that it was
 skipped), ``sim`` (required: a missing Chromium fails the build, as CI wants) or ``nao`` (skip on
@@ -28,8 +29,10 @@ PAGE_PATH = "imprimir.md"
 PAGE_DIR = "imprimir"
 _TIMEOUT_SECONDS = 180
 # Above this many recommendations the whole act would print to hundreds of pages (1,000 made a
-# 6 MB PDF and took 8 s of a 21 s build): the build skips the PDF and says so; the page still prints.
-PDF_RECOMMENDATIONS_LIMIT = 500
+# 6 MB PDF and took 8 s of a 21 s build; 10,000 made a 9 MB page that took a fifth of the build
+# and that no phone opens): the build skips the PDF and says so, and the page holds the act and the
+# objectives, each with the address of its own page, which lists and prints its recommendations.
+PRINT_RECOMMENDATIONS_LIMIT = 500
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[0-9]{14}[^)]*\)")
 _CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 _CHROMIUM_ARGS = [
@@ -109,13 +112,18 @@ def print_pdf(chromium: str, page: Path, target: Path) -> str | None:
     return None
 
 
+def prints_recommendations(strategy: Strategy) -> bool:
+    """Whether ``/imprimir/`` holds every recommendation (up to PRINT_RECOMMENDATIONS_LIMIT)."""
+    return len(strategy.recommendations) <= PRINT_RECOMMENDATIONS_LIMIT
+
+
 def plan_for(strategy: Strategy, environ=None) -> PdfPlan:
-    """``pdf_plan`` for this corpus: no PDF above PDF_RECOMMENDATIONS_LIMIT recommendations."""
+    """``pdf_plan`` for this corpus: no PDF above PRINT_RECOMMENDATIONS_LIMIT recommendations."""
     plan = pdf_plan(os.environ if environ is None else environ)
-    if plan.make and len(strategy.recommendations) > PDF_RECOMMENDATIONS_LIMIT:
+    if plan.make and not prints_recommendations(strategy):
         return dataclasses.replace(plan, make=False, reason=(
             f"são {len(strategy.recommendations)} recomendações, mais que o limite de "
-            f"{PDF_RECOMMENDATIONS_LIMIT} para o PDF (imprima esta página pelo navegador)"))
+            f"{PRINT_RECOMMENDATIONS_LIMIT} para o PDF (imprima esta página pelo navegador)"))
     return plan
 
 

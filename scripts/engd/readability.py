@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from functools import lru_cache
 
 VOWELS = frozenset("aeiouyáéíóúâêôãõàü")
 _STRESS_MARKS = frozenset("áéíóúâêô")  # the tilde marks nasality, not stress
@@ -224,8 +225,10 @@ class Readability:
         return round(self.words / self.sentences, 1)
 
 
+@lru_cache(maxsize=None)
 def analyse(text: str) -> Readability:
-    """Counts and index of ``text``; ValueError when it has no word."""
+    """Counts and index of ``text``; ValueError when it has no word. Cached: the validator, the
+    pages and the open data all ask for the same texts."""
     words = split_words(text)
     if not words:
         raise ValueError("Texto vazio: não há palavras para avaliar a legibilidade.")

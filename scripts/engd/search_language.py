@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _MARKS = re.compile("[\u0300-\u036f]")
 # "4.248" is the number 4248 (thousands), "3-7" is the item 3.7; both sides of the search agree.
@@ -162,8 +163,10 @@ def _apply(step: dict, word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=None)
 def stem(word: str) -> str:
-    """The radical of a folded word (see the module docstring for the steps)."""
+    """The radical of a folded word (see the module docstring for the steps). Cached: a corpus
+    repeats the same few thousand words."""
     if len(word) < 3 or any(c.isdigit() for c in word):
         return word
     for name in ("plural", "advérbio", "feminino", "aumentativo"):

@@ -104,7 +104,8 @@ def pages(renderer) -> list:
     act_file = "data/ato.yml"
     return [
         renderer.page(printable.PAGE_PATH, "imprimir.md.j2", "Versão para imprimir", act_file,
-                      pdf=printable.plan_for(strategy), pdf_file=printable.pdf_name(strategy)),
+                      pdf=printable.plan_for(strategy), pdf_file=printable.pdf_name(strategy),
+                      with_recommendations=printable.prints_recommendations(strategy)),
         renderer.page(changelog.PAGE_PATH, "mudancas.md.j2", "Mudanças", "data/mudancas.yml",
                       changes=sorted(strategy.changes, key=lambda c: c.date, reverse=True),
                       feed_file=changelog.FEED_PATH),
