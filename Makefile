@@ -37,7 +37,7 @@ check: $(STAMP)
 test: $(STAMP) node_modules/.instalado deps-sistema
 	$(BIN)/pytest
 
-## Audita as dependências travadas em requirements.lock (pip-audit; precisa do serviço do PyPI).
+## Audita as dependências travadas em requirements.lock (pip-audit e, se ele não alcançar o PyPI, o endpoint de projeto).
 audit: $(STAMP)
 	$(BIN)/python -m engd.audit requirements.lock
 
