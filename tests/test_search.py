@@ -113,6 +113,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def site_without_search_index(built_site: Path, site: Path) -> Path:
+    """A copy of the built site (links to its files) without the folder of the search index."""
+    site.mkdir()
+    for entry in built_site.iterdir():
+        if entry.name != "busca":
+            (site / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    return site
+
+
 def index_of(site: Path) -> dict:
     return json.loads((site / INDEX_PATH).read_text(encoding="utf-8"))
 
@@ -199,11 +208,7 @@ def test_glossary_entry_is_a_result_of_its_own(page, site_url, built_site):
 @pytest.mark.browser
 def test_excerpt_never_injects_markup(page, built_site, tmp_path):
     # A copy of the site whose index carries markup in a text: it must show as text, never run.
-    site = tmp_path / "site"
-    site.mkdir()
-    for entry in built_site.iterdir():
-        if entry.name != "busca":
-            (site / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    site = site_without_search_index(built_site, tmp_path / "site")
     index = index_of(built_site)
     hostile = '<img src=x onerror="window.__injetado=1"> CPF <b>negrito</b> &amp;'
     next(d for d in index["documentos"] if d["numero"] == "3.7")["textos"][0] = hostile
@@ -224,11 +229,7 @@ def test_excerpt_never_injects_markup(page, built_site, tmp_path):
 
 @pytest.mark.browser
 def test_a_site_without_index_says_so(page, built_site, tmp_path):
-    site = tmp_path / "site"
-    site.mkdir()
-    for entry in built_site.iterdir():
-        if entry.name != "busca":
-            (site / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    site = site_without_search_index(built_site, tmp_path / "site")
     server, url = serve(site)
     try:
         page.goto(f"{url}/")

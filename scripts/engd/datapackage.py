@@ -158,8 +158,22 @@ def _readability_columns(what: str) -> tuple[Column, ...]:
     )
 
 
-def _recommendation_links(strategy: Strategy, attribute: str):
-    return [(r, target) for r in strategy.recommendations for target in getattr(r, attribute)]
+def _link_table(name: str, title: str, description: str, attribute: str, column: str, label: str,
+                target_table: str, target_description: str) -> Table:
+    """A table of (recommendation, target id) pairs, one row per id in the recommendation's ``attribute``."""
+    return Table(
+        name, title, description,
+        lambda s: [(r, target) for r in s.recommendations for target in getattr(r, attribute)],
+        (
+            Column("recomendacao", "string", "Recomendação", "Número da recomendação (tabela recomendacoes).",
+                   lambda pair: pair[0].id, required=True, constraints={"pattern": _REC_PATTERN}),
+            Column(column, "string", label, target_description,
+                   lambda pair: pair[1], required=True, constraints={"pattern": _ID_PATTERN}),
+        ),
+        ("recomendacao", column),
+        ((("recomendacao",), "recomendacoes", ("numero",)), ((column,), target_table, ("id",))),
+        licences=_OURS,
+    )
 
 
 TABLES: tuple[Table, ...] = (
@@ -210,19 +224,10 @@ TABLES: tuple[Table, ...] = (
         ),
         ("id",), licences=_OURS,
     ),
-    Table(
+    _link_table(
         "recomendacao_tema", "Temas de cada recomendação",
         "Relação entre recomendações e temas: uma linha por par, na ordem em que os temas são listados para cada recomendação.",
-        lambda s: _recommendation_links(s, "theme_ids"),
-        (
-            Column("recomendacao", "string", "Recomendação", "Número da recomendação (tabela recomendacoes).",
-                   lambda pair: pair[0].id, required=True, constraints={"pattern": _REC_PATTERN}),
-            Column("tema", "string", "Tema", "Identificador do tema (tabela temas).",
-                   lambda pair: pair[1], required=True, constraints={"pattern": _ID_PATTERN}),
-        ),
-        ("recomendacao", "tema"),
-        ((("recomendacao",), "recomendacoes", ("numero",)), (("tema",), "temas", ("id",))),
-        licences=_OURS,
+        "theme_ids", "tema", "Tema", "temas", "Identificador do tema (tabela temas).",
     ),
     Table(
         "normas", "Normas relacionadas",
@@ -248,19 +253,10 @@ TABLES: tuple[Table, ...] = (
         ),
         ("id",),
     ),
-    Table(
+    _link_table(
         "recomendacao_norma", "Normas de cada recomendação",
         "Relação entre recomendações e normas relacionadas: uma linha por par.",
-        lambda s: _recommendation_links(s, "norm_ids"),
-        (
-            Column("recomendacao", "string", "Recomendação", "Número da recomendação (tabela recomendacoes).",
-                   lambda pair: pair[0].id, required=True, constraints={"pattern": _REC_PATTERN}),
-            Column("norma", "string", "Norma", "Identificador da norma (tabela normas).",
-                   lambda pair: pair[1], required=True, constraints={"pattern": _ID_PATTERN}),
-        ),
-        ("recomendacao", "norma"),
-        ((("recomendacao",), "recomendacoes", ("numero",)), (("norma",), "normas", ("id",))),
-        licences=_OURS,
+        "norm_ids", "norma", "Norma", "normas", "Identificador da norma (tabela normas).",
     ),
     Table(
         "glossario", "Glossário",
