@@ -39,11 +39,11 @@ test: $(STAMP) node_modules/.instalado deps-sistema
 
 ## Audita as dependências travadas em requirements.lock (pip-audit e, se ele não alcançar o PyPI, o endpoint de projeto).
 audit: $(STAMP)
-	$(BIN)/python -m engd.audit requirements.lock
+	$(BIN)/python -m tools.audit requirements.lock
 
 ## Mede desempenho e imprime tabelas.
 bench: $(STAMP) node_modules/.instalado deps-sistema
-	$(BIN)/engd bench
+	$(BIN)/python -m tools.bench
 
 ## Escreve a árvore Markdown gerada em build/markdown/.
 render: $(STAMP)

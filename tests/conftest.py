@@ -1,7 +1,11 @@
-"""Shared fixtures: the project's folders, the model of the real data, and one built site per run.
+"""Shared fixtures: the project's folders, the model of the real data, build contexts, the outputs
+as functions of (model, context), and one built site per run.
 
-The site is built once per test session into a temporary folder with the same code path as
-``engd build``; tests read it and never write into it.
+Most tests read ``outputs`` (what ``engd.outputs.assemble`` publishes for the real data, in memory,
+without MkDocs) or ``assembled(**context_values)`` for another configuration (a site address, a
+repository). The site is built once per session (``built_site``) with the code path of ``engd
+build``, for what only a full build shows; ``build_with`` builds once per other configuration.
+Tests read these and never write into them.
 """
 from __future__ import annotations
 
@@ -10,12 +14,43 @@ from pathlib import Path
 
 import pytest
 
-from engd.build import build
+from engd.context import BuildContext, from_environment
 from engd.model import load_strategy
+from engd.outputs import assemble
+from engd.site.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SITE_URL = "https://exemplo.gov.br/engd/"
+REPOSITORY = "https://github.com/exemplo/engd"
+
+
+def make_context(data_dir: Path = DATA, output_dir: Path | None = None, pdf: bool = False, **values) -> BuildContext:
+    """The context ``engd build`` would make here with nothing configured (the PDF only when ``pdf``,
+    then made as ``ENGD_PDF=auto`` makes it), then ``values`` changed (``site_url``, ``repository``...)."""
+    environ = {} if pdf else {"ENGD_PDF": "nao"}
+    return from_environment(ROOT, data_dir, output_dir, environ=environ).with_values(**values)
+
+
+def build_into(site: Path, data_dir: Path = DATA, pdf: bool = False, **values) -> Path:
+    """Build the site into ``site`` as ``engd build`` does (atomic, strict), with a context made here."""
+    build(make_context(data_dir, site, pdf, **values))
+    return site
+
+
+def register_output(monkeypatch, name: str, publish) -> str:
+    """Add a toy output (a module ``name`` with ``publish``) at the end of the registry, for this test."""
+    import sys
+    import types
+
+    from engd import outputs as registry
+
+    module = types.ModuleType(name)
+    module.publish = publish
+    monkeypatch.setitem(sys.modules, name, module)
+    monkeypatch.setattr(registry, "REGISTRY", registry.REGISTRY + [name])
+    return name
 
 
 @pytest.fixture(scope="session")
@@ -26,32 +61,47 @@ def strategy():
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("construcao") / "site"
-    build(ROOT, site)
-    return site
+def context() -> BuildContext:
+    return make_context(pdf=True)
 
 
 @pytest.fixture(scope="session")
-def build_with(tmp_path_factory):
-    """Build the site with some environment variables set (value) or removed (None), once per set.
+def outputs(strategy, context):
+    """Everything the site publishes for the real data (``engd.outputs.Site``), without MkDocs."""
+    return assemble(strategy, context)
 
-    For tests whose output depends on configuration, such as ENGD_SITE_URL or ENGD_REPOSITORIO.
-    """
+
+@pytest.fixture(scope="session")
+def assembled(strategy):
+    """``assembled(site_url=..., repository=...)``: the outputs with other context values, once per set."""
+    made: dict = {}
+
+    def make(**values):
+        key = tuple(sorted(values.items()))
+        if key not in made:
+            made[key] = assemble(strategy, make_context(**values))
+        return made[key]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    return build_into(tmp_path_factory.mktemp("construcao") / "site", pdf=True)
+
+
+@pytest.fixture(scope="session")
+def build_with(tmp_path_factory, request):
+    """Build the whole site with other context values (``site_url``, ``repository``...), once per set,
+    for what only a built site shows under that configuration."""
     sites: dict = {}
 
-    def build_site(**environment) -> Path:
-        key = tuple(sorted(environment.items()))
+    def build_site(**values) -> Path:
+        if not values:
+            return request.getfixturevalue("built_site")
+        key = tuple(sorted(values.items()))
         if key not in sites:
-            site = tmp_path_factory.mktemp("construcao-configurada") / "site"
-            with pytest.MonkeyPatch.context() as patch:
-                for name, value in environment.items():
-                    if value is None:
-                        patch.delenv(name, raising=False)
-                    else:
-                        patch.setenv(name, value)
-                build(ROOT, site)
-            sites[key] = site
+            sites[key] = build_into(tmp_path_factory.mktemp("construcao-configurada") / "site", **values)
         return sites[key]
 
     return build_site

@@ -1,23 +1,14 @@
 """Finding the built file an address in a generated page or data file points to.
 
-Addresses are relative to the file that holds them, or absolute when ``site_url`` is set in
-``mkdocs.yml``; both must lead to a file of the built site.
+Addresses are relative to the file that holds them, or absolute (starting with one of ``bases``,
+the site addresses the build was given); both must lead to a file of the built site.
 """
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@lru_cache(maxsize=1)
-def configured_site_url() -> str | None:
-    from mkdocs.config import load_config
-
-    url = load_config(str(ROOT / "mkdocs.yml")).site_url
-    return (url.rstrip("/") + "/") if url else None
 
 
 def built_path(site: Path, source: str, href: str, bases: tuple[str, ...] = ()) -> Path:
@@ -27,7 +18,7 @@ def built_path(site: Path, source: str, href: str, bases: tuple[str, ...] = ()) 
     parse a JSON-LD document). A directory address (ending in ``/``) means its ``index.html``.
     """
     href = href.split("#")[0]
-    for root in tuple(b for b in (configured_site_url(),) + bases if b):
+    for root in tuple(b for b in bases if b):
         if href.startswith(root):
             target = href[len(root):]
             break

@@ -1,15 +1,16 @@
 """The address registry: every published address still resolves; new ones are added on purpose."""
 import shutil
 import subprocess
-import sys
 
 import pytest
 
 from engd import addresses
-from engd.build import BuildFailed, build
+from engd.cli import main
+from engd.outputs import assemble
 from engd.problems import Problem
+from engd.validate import check
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, make_context
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +33,26 @@ def test_every_registered_address_resolves_in_the_built_site(registry, built_sit
     assert addresses.unresolved(registry, built_site) == []
 
 
-def test_every_published_address_is_registered(registry, built_site):
-    assert addresses.unregistered(registry, built_site) == [], \
+def test_every_published_address_is_registered(registry, outputs):
+    assert addresses.unregistered(registry, outputs.addresses) == [], \
         "endereços novos: registre-os de propósito com engd enderecos --adicionar"
+
+
+def test_the_outputs_declare_exactly_what_the_built_site_publishes(outputs, built_site):
+    assert outputs.addresses == addresses.published(built_site)
+
+
+def test_every_registered_address_is_declared_by_an_output(registry, outputs):
+    assert addresses.undeclared(registry, outputs.addresses) == []
+
+
+def test_an_address_no_output_publishes_is_reported(registry, outputs):
+    line = {e.address: e.line for e in registry.entries}
+    kept = [a for a in outputs.addresses if a != "/recomendacoes/3-7/"]
+    assert addresses.undeclared(registry, kept) == [
+        f"data/enderecos.txt:{line['/recomendacoes/3-7/']}: /recomendacoes/3-7/ não é mais publicado pelo site "
+        "(restaure a página ou troque a linha por “antigo -> novo” para gerar um redirecionamento).",
+    ]
 
 
 def test_registry_fails_when_an_address_disappears(registry, built_site, tmp_path):
@@ -100,32 +118,40 @@ def test_bad_registry_lines_are_reported_with_their_line():
     assert all(isinstance(p, Problem) and p.file == "data/enderecos.txt" for p in problems)
 
 
-def test_a_moved_address_gets_a_redirect_page(data_copy, tmp_path, monkeypatch):
-    monkeypatch.setenv("ENGD_PDF", "nao")
+def test_a_moved_address_gets_a_redirect_page(data_copy, strategy):
     with (data_copy / "enderecos.txt").open("a", encoding="utf-8") as registry_file:
         registry_file.write("/recomendacoes/antiga/ -> /recomendacoes/3-7/\n")
-    site = tmp_path / "site"
-    build(ROOT, site, data_copy)
-    page = (site / "recomendacoes" / "antiga" / "index.html").read_text(encoding="utf-8")
+    page = assemble(strategy, make_context(data_copy)).file("recomendacoes/antiga/").content
     assert '<meta http-equiv="refresh" content="0; url=../3-7/">' in page
-    assert addresses.follow(site, "/recomendacoes/antiga/") == "/recomendacoes/3-7/"
 
 
-def test_moving_a_short_address_is_refused(data_copy, tmp_path, monkeypatch):
-    monkeypatch.setenv("ENGD_PDF", "nao")
+def test_moving_a_short_address_is_refused_by_the_check(data_copy):
     registry_file = data_copy / "enderecos.txt"
     lines = registry_file.read_text(encoding="utf-8").splitlines()
     registry_file.write_text("\n".join("/3.7/ -> /ato/" if line == "/3.7/" else line for line in lines) + "\n", encoding="utf-8")
-    with pytest.raises(BuildFailed, match=r"data/enderecos.txt:\d+: /3.7/ é um endereço curto gerado; não pode ser movido."):
-        build(ROOT, tmp_path / "site", data_copy)
+    number = next(i for i, line in enumerate(lines, start=1) if line == "/3.7/")
+    _, problems = check(data_copy)
+    assert [str(p) for p in problems] == [f"data/enderecos.txt:{number}:1: /3.7/ é um endereço curto gerado; não pode ser movido."]
 
 
-def _engd(*args):
-    return subprocess.run([sys.executable, "-m", "engd.cli", "--projeto", str(ROOT), *args],
-                          capture_output=True, text=True, timeout=600)
+class _Run:
+    def __init__(self, returncode, stdout, stderr):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
 
 
-def test_command_reports_and_then_adds_new_addresses_on_purpose(data_copy, built_site):
+@pytest.fixture
+def _engd(capsys):
+    """``engd --projeto ROOT ...`` run in this process (the same ``main`` the command calls)."""
+    def run(*args):
+        capsys.readouterr()
+        status = main(["--projeto", str(ROOT), *args])
+        captured = capsys.readouterr()
+        return _Run(status, captured.out, captured.err)
+
+    return run
+
+
+def test_command_reports_and_then_adds_new_addresses_on_purpose(data_copy, built_site, _engd):
     registry_file = data_copy / "enderecos.txt"
     lines = registry_file.read_text(encoding="utf-8").splitlines()
     kept = [line for line in lines if line not in ("/mudancas.xml", "/3.7/")]
@@ -142,10 +168,18 @@ def test_command_reports_and_then_adds_new_addresses_on_purpose(data_copy, built
     assert _engd("--dados", str(data_copy), "enderecos", "--site", str(built_site)).returncode == 0
 
 
-def test_command_fails_when_a_registered_address_is_gone(data_copy, built_site):
+def test_command_fails_when_a_registered_address_is_gone(data_copy, built_site, _engd):
     with (data_copy / "enderecos.txt").open("a", encoding="utf-8") as registry_file:
         registry_file.write("/recomendacoes/99-1/\n")
     result = _engd("--dados", str(data_copy), "enderecos", "--site", str(built_site))
     assert result.returncode == 1
     assert "/recomendacoes/99-1/ não responde no site construído" in result.stderr
     assert "um endereço publicado não pode sumir" in result.stderr
+
+
+def test_command_compares_with_the_declared_addresses_without_building(data_copy, _engd):
+    with (data_copy / "enderecos.txt").open("a", encoding="utf-8") as registry_file:
+        registry_file.write("/recomendacoes/99-1/\n")
+    result = _engd("--dados", str(data_copy), "enderecos")
+    assert result.returncode == 1
+    assert "/recomendacoes/99-1/ não é mais publicado pelo site" in result.stderr

@@ -1,7 +1,7 @@
 """The atomic build: the published site changes only when every step succeeded.
 
-``engd.build.build`` checks the data, builds strictly into a temporary folder beside the site,
-runs the post-build steps there, and only then swaps the folders. Each failure below (data
+``engd.site.build.build`` checks the data, builds strictly into a temporary folder beside the site,
+runs the after-build steps the outputs declare there, and only then swaps the folders. Each failure below (data
 check, strict MkDocs build, a post-build step reporting a problem, a post-build step crashing)
 must leave the previous site byte-identical and no temporary folder behind; a success must
 replace it whole.
@@ -14,10 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from engd import build as build_module
-from engd.build import BuildFailed, build
+from engd.outputs import AfterBuild
+from engd.site.build import BuildFailed, build
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT, make_context, register_output
+
+
+def build_at(site: Path, project: Path = ROOT, data: Path | None = None) -> None:
+    build(make_context(data or project / "data", site).with_values(project_dir=project))
+
+
+def register_steps(monkeypatch, *steps) -> None:
+    """Declare after-build steps through a toy output, as any output would."""
+    register_output(monkeypatch, "etapas_de_teste",
+                    lambda strategy, context: [AfterBuild(f"etapa {i}", step) for i, step in enumerate(steps)])
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -39,7 +49,7 @@ def assert_untouched(site: Path, digest: dict[str, str]) -> None:
 
 
 def copy_project(target: Path) -> Path:
-    """The parts of the project MkDocs reads (config, data, hand-written pages, theme overrides, hooks)."""
+    """The parts of the project MkDocs reads (config, data, hand-written pages, theme overrides)."""
     target.mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
@@ -54,7 +64,7 @@ def test_a_failing_data_check_leaves_the_site(previous_site, data_copy):
     site, digest = previous_site
     (data_copy / "objetivos" / "objetivo-02.yml").write_text("numero: 2\n", encoding="utf-8")
     with pytest.raises(BuildFailed, match=r"objetivo-02\.yml.*falta o campo obrigatório"):
-        build(ROOT, site, data_copy)
+        build_at(site, data=data_copy)
     assert_untouched(site, digest)
 
 
@@ -63,12 +73,15 @@ def test_a_failing_strict_mkdocs_build_leaves_the_site(previous_site, tmp_path):
     project = copy_project(tmp_path / "projeto")
     (project / "docs" / "pagina-quebrada.md").write_text(
         "# Página quebrada\n\nUm [link para lugar nenhum](nao-existe.md).\n", encoding="utf-8")
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "\n  paginas:\n" in config
-    (project / "mkdocs.yml").write_text(
-        config.replace("\n  paginas:\n", "\n  paginas:\n    - Página quebrada: pagina-quebrada.md\n"), encoding="utf-8")
-    with pytest.raises(BuildFailed, match=r"nao-existe\.md"):
-        build(project, site)
+    identity = (project / "data" / "site.yml").read_text(encoding="utf-8")
+    assert "\npaginas:\n" in identity
+    (project / "data" / "site.yml").write_text(identity.replace(
+        "\npaginas:\n", "\npaginas:\n  - titulo: Página quebrada\n    arquivo: pagina-quebrada.md\n"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build_at(site, project)
+    assert str(failure.value).splitlines() == [
+        "a página pagina-quebrada.md tem um link para “nao-existe.md”, que não existe no site.",
+        "a construção estrita parou: 1 aviso(s) acima."]
     assert_untouched(site, digest)
 
 
@@ -76,15 +89,15 @@ def test_a_post_build_step_reporting_a_problem_leaves_the_site(previous_site, mo
     site, digest = previous_site
     seen = {}
 
-    def failing_step(strategy, staging: Path) -> list[str]:
+    def failing_step(staging: Path) -> list[str]:
         seen["staging"] = staging
         seen["had_site"] = (staging / "index.html").is_file() and (staging / "recomendacoes" / "3-7" / "index.html").is_file()
         (staging / "index.html").write_text("estragado pela etapa", encoding="utf-8")
         return ["pacote de dados inválido: teste"]
 
-    monkeypatch.setattr(build_module, "POST_BUILD_STEPS", [failing_step])
+    register_steps(monkeypatch, failing_step)
     with pytest.raises(BuildFailed, match="pacote de dados inválido"):
-        build(ROOT, site)
+        build_at(site)
     assert seen["had_site"], "a etapa deveria receber o site completo, construído antes dela"
     assert seen["staging"] != site and not seen["staging"].exists()
     assert_untouched(site, digest)
@@ -93,22 +106,21 @@ def test_a_post_build_step_reporting_a_problem_leaves_the_site(previous_site, mo
 def test_a_crashing_post_build_step_leaves_the_site(previous_site, monkeypatch):
     site, digest = previous_site
 
-    def crashing_step(strategy, staging: Path) -> list[str]:
+    def crashing_step(staging: Path) -> list[str]:
         raise RuntimeError("falha inesperada na etapa")
 
-    monkeypatch.setattr(build_module, "POST_BUILD_STEPS", [crashing_step])
+    register_steps(monkeypatch, crashing_step)
     with pytest.raises(RuntimeError):
-        build(ROOT, site)
+        build_at(site)
     assert_untouched(site, digest)
 
 
 def test_the_steps_after_a_failing_one_do_not_run(previous_site, monkeypatch):
     site, digest = previous_site
     ran = []
-    monkeypatch.setattr(build_module, "POST_BUILD_STEPS",
-                        [lambda s, d: ran.append("primeira") or ["falhou"], lambda s, d: ran.append("segunda") or []])
+    register_steps(monkeypatch, lambda d: ran.append("primeira") or ["falhou"], lambda d: ran.append("segunda") or [])
     with pytest.raises(BuildFailed):
-        build(ROOT, site)
+        build_at(site)
     assert ran == ["primeira"]
     assert_untouched(site, digest)
 
@@ -117,7 +129,7 @@ def test_a_successful_build_replaces_the_whole_site(tmp_path, built_site):
     site = tmp_path / "publicado" / "site"
     site.mkdir(parents=True)
     (site / "pagina-antiga.html").write_text("antiga", encoding="utf-8")
-    build(ROOT, site)
+    build(make_context(output_dir=site, pdf=True))
     assert not (site / "pagina-antiga.html").exists()
     assert tree_digest(site) == tree_digest(built_site)
     assert [p.name for p in site.parent.iterdir()] == ["site"]

@@ -1,6 +1,6 @@
 """The dependency audit never reports "clean" unless every locked package was really audited.
 
-``engd.audit`` wraps pip-audit, which passes ("No known vulnerabilities found") even when its
+``tools/audit.py`` wraps pip-audit, which passes ("No known vulnerabilities found") even when its
 vulnerability service could not be reached and nothing was audited. These tests feed the
 wrapper pip-audit's JSON report shapes, and PyPI's project-endpoint answers for the packages
 pip-audit could not audit, and check the verdict. (Running pip-audit itself needs the PyPI
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engd.audit import NOT_AUDITED, PROJECT_SOURCE, PYPI_PROJECT_URL, VULNERABLE, complete, locked_versions, summarise
+from tools.audit import NOT_AUDITED, PROJECT_SOURCE, PYPI_PROJECT_URL, VULNERABLE, complete, locked_versions, summarise
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,8 +52,8 @@ def test_the_lock_is_hashed_and_the_audit_runs_in_ci():
     pins = [line for line in lock.splitlines() if line and not line.startswith((" ", "#"))]
     assert pins and all("==" in line for line in pins), "toda dependência travada numa versão"
     assert lock.count("--hash=sha256:") >= len(pins)
-    assert "engd.audit" in (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "engd.audit" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "tools.audit" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "tools.audit" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
 SKIPPED = "Dependency not found on PyPI and could not be audited: {} ({})"

@@ -23,6 +23,8 @@ from typing import Callable
 
 import pytest
 
+from engd.cli import main
+
 ROOT = Path(__file__).resolve().parents[1]
 O3 = "objetivos/objetivo-03.yml"
 ATO = "ato.yml"
@@ -238,11 +240,31 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 
 def run_build(data: Path, site: Path) -> subprocess.CompletedProcess:
-    environment = dict(os.environ, PYTHONIOENCODING="utf-8")
+    """``engd build`` as a person runs it: a new process, its exit code and what it prints."""
+    environment = dict(os.environ, PYTHONIOENCODING="utf-8", ENGD_PDF="nao")
     return subprocess.run(
         [sys.executable, "-m", "engd.cli", "--projeto", str(ROOT), "--dados", str(data), "build", "--saida", str(site)],
         capture_output=True, text=True, encoding="utf-8", errors="replace", env=environment, timeout=300,
     )
+
+
+@pytest.fixture
+def build_in_process(capsys, monkeypatch):
+    """``engd build`` through the same ``main`` the command calls, in this process (no interpreter
+    start-up per case); a few cases below still run the real command end to end."""
+    monkeypatch.setenv("ENGD_PDF", "nao")
+
+    def run(data: Path, site: Path) -> subprocess.CompletedProcess:
+        capsys.readouterr()
+        status = main(["--projeto", str(ROOT), "--dados", str(data), "build", "--saida", str(site)])
+        captured = capsys.readouterr()
+        return subprocess.CompletedProcess([], status, captured.out, captured.err)
+
+    return run
+
+
+# Cases also run as a separate process, end to end: one per kind of failure (syntax, schema, fidelity).
+END_TO_END = {"aspas-sem-fechar", "campo-desconhecido", "latin-1", "texto-oficial-do-objetivo-alterado"}
 
 
 @pytest.fixture(scope="module")
@@ -256,14 +278,19 @@ def test_there_are_at_least_forty_distinct_cases():
     assert len(CASES) >= 40
 
 
+def test_the_end_to_end_cases_exist():
+    assert END_TO_END <= {case.id for case in CASES}
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_bad_edit_fails_clearly_and_leaves_the_site_alone(case: Case, data_copy: Path, previous_site, tmp_path: Path):
+def test_bad_edit_fails_clearly_and_leaves_the_site_alone(case: Case, data_copy: Path, previous_site, tmp_path: Path,
+                                                          build_in_process):
     original, digest = previous_site
     site = tmp_path / "site"
     shutil.copytree(original, site)
     case.edit(data_copy)
 
-    result = run_build(data_copy, site)
+    result = (run_build if case.id in END_TO_END else build_in_process)(data_copy, site)
 
     assert result.returncode == 1, f"saída {result.returncode}; a construção deveria falhar.\n{result.stdout}\n{result.stderr}"
     assert "Traceback" not in result.stderr + result.stdout
@@ -296,7 +323,7 @@ REC_3_1_OFFICIAL = ("    texto_oficial: >-\n"
 SOURCE_3_1 = "3.1 Integrar os serviços públicos digitais ao mecanismo de autenticação digital da Plataforma GOV.BR."
 
 
-def test_markdown_and_html_like_text_is_inert_in_the_pages(data_copy: Path, tmp_path: Path):
+def test_markdown_and_html_like_text_is_inert_in_the_pages(data_copy: Path, tmp_path: Path, build_in_process):
     # The official text must equal the source, so both change together (as a new act would read).
     replace(O3, REC_3_1_OFFICIAL, f"    texto_oficial: {json.dumps(MARKUP, ensure_ascii=False)}\n")(data_copy)
     replace(SOURCE, SOURCE_3_1, f"3.1 {MARKUP}")(data_copy)
@@ -305,7 +332,7 @@ def test_markdown_and_html_like_text_is_inert_in_the_pages(data_copy: Path, tmp_
     replace_plain_text(O3, REC_3_1, f"    texto_simples: {json.dumps(plain, ensure_ascii=False)}\n")(data_copy)
     site = tmp_path / "site"
 
-    result = run_build(data_copy, site)
+    result = build_in_process(data_copy, site)
 
     assert result.returncode == 0, result.stderr
     pages = [site / "recomendacoes/3-1/index.html", site / "objetivos/3/index.html", site / "recomendacoes/index.html"]

@@ -1,14 +1,14 @@
 """The build benchmark measures real child builds and reports failures instead of figures.
 
 Only the measuring is tested here (on a tiny corpus); the figures themselves come from
-``engd bench --so build``, never from a timed test.
+``python -m tools.bench --so build`` (``make bench``), never from a timed test.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from engd import synthetic
-from engd.bench_build import _reached, measure_build
+from tools import synthetic
+from tools.bench_build import _reached, measure_build
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,8 +1,8 @@
 """The page-weight benchmark sorts requests by kind and says plainly whether the figures are met.
 
-Only its pure parts are tested here; ``engd bench --so paginas`` runs the real measurement.
+Only its pure parts are tested here; ``python -m tools.bench --so paginas`` runs the real measurement.
 """
-from engd.bench_paginas import HTML_LIMIT, PAGES, TOTAL_LIMIT, View, kind_of, table
+from tools.bench_paginas import HTML_LIMIT, PAGES, TOTAL_LIMIT, View, kind_of, table
 
 
 def test_requests_are_sorted_by_kind():

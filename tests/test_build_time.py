@@ -1,35 +1,32 @@
-"""One build moment per commit (SOURCE_DATE_EPOCH, else the data's last commit, else a fixed date),
-and zip archives whose bytes depend only on their content and that moment."""
+"""One build moment per commit (SOURCE_DATE_EPOCH, else the project's last commit, else a fixed
+date), in the build context; and zip archives whose bytes depend only on their content and that moment."""
 from __future__ import annotations
 
 import io
 import os
 import subprocess
-import sys
 import zipfile
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 
-from engd.reproducible import FALLBACK, build_time, normalise_zip, zip_bytes
+from engd.cli import main
+from engd.context import FALLBACK, ContextError, build_moment
+from engd.reproducible import normalise_zip, zip_bytes
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def test_source_date_epoch_wins(monkeypatch, tmp_path):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1719576000")
-    assert build_time(tmp_path) == datetime(2024, 6, 28, 12, 0, tzinfo=timezone.utc)
+from conftest import ROOT
 
 
-def test_invalid_source_date_epoch_is_explained(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "ontem")
-    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH deveria ser um número inteiro"):
-        build_time()
+def test_source_date_epoch_wins(tmp_path):
+    assert build_moment(tmp_path, {"SOURCE_DATE_EPOCH": "1719576000"}) == datetime(2024, 6, 28, 12, 0, tzinfo=timezone.utc)
 
 
-def test_last_commit_of_the_data_folder(monkeypatch, tmp_path):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+def test_invalid_source_date_epoch_is_explained(tmp_path):
+    with pytest.raises(ContextError, match="SOURCE_DATE_EPOCH deveria ser um número inteiro"):
+        build_moment(tmp_path, {"SOURCE_DATE_EPOCH": "ontem"})
+
+
+def test_last_commit_of_the_project(tmp_path):
     repo = tmp_path / "repo"
     (repo / "data").mkdir(parents=True)
     (repo / "outro.txt").write_text("x", encoding="utf-8")
@@ -44,14 +41,12 @@ def test_last_commit_of_the_data_folder(monkeypatch, tmp_path):
 
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
     commit("data", "2024-07-01T10:00:00+00:00")
-    commit("outro.txt", "2025-03-01T10:00:00+00:00")  # a later commit that does not touch the data
-    assert build_time(repo / "data") == datetime(2024, 7, 1, 10, 0, tzinfo=timezone.utc)
+    commit("outro.txt", "2025-03-01T10:00:00+00:00")  # code changes date the outputs too
+    assert build_moment(repo, {}) == datetime(2025, 3, 1, 10, 0, tzinfo=timezone.utc)
 
 
-def test_no_epoch_and_no_git_gives_the_fixed_date(monkeypatch, tmp_path):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    assert build_time(tmp_path) == FALLBACK
-    assert build_time(None) == FALLBACK
+def test_no_epoch_and_no_git_gives_the_fixed_date(tmp_path):
+    assert build_moment(tmp_path, {}) == FALLBACK
 
 
 def test_zip_bytes_depend_only_on_content_and_moment():
@@ -75,10 +70,10 @@ def test_normalise_zip_rewrites_dates_of_another_writer():
     assert normalised == zip_bytes([("x.xml", b"<x/>")], moment)
 
 
-def test_a_bad_epoch_stops_the_build_with_a_clear_message(tmp_path):
+def test_a_bad_epoch_stops_the_build_with_a_clear_message(tmp_path, monkeypatch, capsys):
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "engd.cli", "--projeto", str(ROOT), "build", "--saida", str(site)],
-                            capture_output=True, text=True, timeout=300, env=dict(os.environ, SOURCE_DATE_EPOCH="amanhã"))
-    assert result.returncode == 1, result.stderr
-    assert "SOURCE_DATE_EPOCH deveria ser um número inteiro" in result.stderr
-    assert "Traceback" not in result.stderr and not site.exists()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "amanhã")
+    assert main(["--projeto", str(ROOT), "build", "--saida", str(site)]) == 1
+    error = capsys.readouterr().err
+    assert error == "Configuração inválida: SOURCE_DATE_EPOCH deveria ser um número inteiro de segundos desde 1970 (recebido: “amanhã”).\n"
+    assert not site.exists()

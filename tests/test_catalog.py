@@ -136,7 +136,7 @@ def test_item_pages_have_schema_org_legislation(built_site, strategy):
 
 
 def test_json_ld_cannot_close_its_script(strategy):
-    from engd.catalog import script_text
+    from engd.outputs.catalog import script_text
 
     text = script_text({"text": "</script><b>& ok"})
     assert "<" not in text and ">" not in text and "&" not in text

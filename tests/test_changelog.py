@@ -5,17 +5,15 @@ import xml.etree.ElementTree as ET
 import feedparser
 import yaml
 
-from engd import changelog
-from engd.build import build
 from engd.model import load_strategy
-from engd.pages import date_br
-from engd.settings import SiteSettings
+from engd.outputs import assemble
+from engd.outputs.changes import feed
+from engd.outputs.pages import date_br
 
-from conftest import ROOT
+from conftest import make_context
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-CONFIGURED = dict(ENGD_SITE_URL="https://engd.example.org/estrategia/", ENGD_REPOSITORIO="https://github.com/exemplo/engd",
-                  GITHUB_REPOSITORY=None, ENGD_PDF="nao")
+SITE = "https://engd.example.org/estrategia/"
 
 
 def _add_change(data_dir, **entry):
@@ -25,8 +23,8 @@ def _add_change(data_dir, **entry):
     path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def test_feed_parses_as_atom(built_site, strategy):
-    raw = (built_site / "mudancas.xml").read_bytes()
+def test_feed_parses_as_atom(outputs, strategy):
+    raw = outputs.file("mudancas.xml").data
     parsed = feedparser.parse(raw)
     assert parsed.bozo == 0, parsed.get("bozo_exception")
     assert parsed.version == "atom10"
@@ -34,8 +32,8 @@ def test_feed_parses_as_atom(built_site, strategy):
     assert [e.updated for e in parsed.entries] == [f"{c.date}T00:00:00Z" for c in strategy.changes]
 
 
-def test_feed_has_what_rfc_4287_requires(built_site, strategy):
-    root = ET.fromstring((built_site / "mudancas.xml").read_bytes())
+def test_feed_has_what_rfc_4287_requires(outputs, strategy):
+    root = ET.fromstring(outputs.file("mudancas.xml").data)
     assert root.tag == f"{ATOM}feed"
     for tag in ("id", "title", "updated"):
         assert len(root.findall(f"{ATOM}{tag}")) == 1, tag
@@ -51,13 +49,13 @@ def test_feed_has_what_rfc_4287_requires(built_site, strategy):
 
 
 def test_feed_ids_do_not_depend_on_where_the_site_lives(strategy):
-    here = ET.fromstring(changelog.feed(strategy, SiteSettings()))
-    there = ET.fromstring(changelog.feed(strategy, SiteSettings("https://outro.example.org/")))
+    here = ET.fromstring(feed(strategy, None))
+    there = ET.fromstring(feed(strategy, "https://outro.example.org/"))
     assert [e.text for e in here.iter(f"{ATOM}id")] == [e.text for e in there.iter(f"{ATOM}id")]
 
 
-def test_configured_feed_links_are_absolute(build_with, strategy):
-    root = ET.fromstring((build_with(**CONFIGURED) / "mudancas.xml").read_bytes())
+def test_configured_feed_links_are_absolute(assembled, strategy):
+    root = ET.fromstring(assembled(site_url=SITE).file("mudancas.xml").data)
     assert root.find(f"{ATOM}link[@rel='self']").get("href") == "https://engd.example.org/estrategia/mudancas.xml"
     entry_link = root.find(f"{ATOM}entry/{ATOM}link").get("href")
     assert entry_link == f"https://engd.example.org/estrategia/mudancas/#{strategy.changes[0].id}"
@@ -81,20 +79,19 @@ def test_every_item_page_shows_when_its_data_last_changed(built_site, strategy):
         assert f'mudancas/#{newest.id}"' in line[1], page
 
 
-def test_a_change_to_one_item_dates_only_that_item(data_copy, tmp_path, monkeypatch):
-    monkeypatch.setenv("ENGD_PDF", "nao")
+def test_a_change_to_one_item_dates_only_that_item(data_copy):
     _add_change(data_copy, id="corrige-3-7", data="2027-03-04", titulo="Correção na 3.7",
                 descricao="Teste: uma mudança só na recomendação 3.7.", itens=["3.7"])
-    site = tmp_path / "site"
-    build(ROOT, site, data_copy)
-    changed = (site / "recomendacoes" / "3-7" / "index.html").read_text(encoding="utf-8")
-    untouched = (site / "recomendacoes" / "3-6" / "index.html").read_text(encoding="utf-8")
-    assert "Dados alterados pela última vez em 4 de março de 2027" in changed
-    assert 'href="../../mudancas/#corrige-3-7"' in changed
+    model, problems = load_strategy(data_copy)
+    assert problems == []
+    site = assemble(model, make_context(data_copy))
+    changed = site.file("recomendacoes/3-7/").content
+    untouched = site.file("recomendacoes/3-6/").content
+    assert "Dados alterados pela última vez em 4 de março de 2027: [Correção na 3.7](../mudancas.md#corrige-3-7)." in changed
     assert "Dados alterados pela última vez em 25 de novembro de 2026" in untouched
-    feed = feedparser.parse((site / "mudancas.xml").read_bytes())
-    assert feed.feed.updated == "2027-03-04T00:00:00Z"
-    assert feed.entries[0].summary.endswith("Itens afetados: recomendação 3.7.")
+    parsed = feedparser.parse(site.file("mudancas.xml").data)
+    assert parsed.feed.updated == "2027-03-04T00:00:00Z"
+    assert parsed.entries[0].summary.endswith("Itens afetados: recomendação 3.7.")
 
 
 def test_changelog_problems_name_file_line_and_field(data_copy):

@@ -5,7 +5,6 @@ import re
 import pytest
 
 from engd import citation
-from engd.settings import SiteSettings
 
 ACT_REFERENCE = (
     "BRASIL. Ministério da Gestão e da Inovação em Serviços Públicos. Secretaria de Governo Digital. "
@@ -15,9 +14,8 @@ ACT_REFERENCE = (
 )
 ACT_URN = ("urn:lex:br:ministerio.gestao.inovacao.servicos.publicos;secretaria.governo.digital:"
            "portaria:2024-06-26;4248")
-UNCONFIGURED = dict(ENGD_SITE_URL=None, ENGD_REPOSITORIO=None, GITHUB_REPOSITORY=None, ENGD_PDF="nao")
-CONFIGURED = dict(ENGD_SITE_URL="https://engd.example.org/estrategia/", ENGD_REPOSITORIO="https://github.com/exemplo/engd",
-                  GITHUB_REPOSITORY=None, ENGD_PDF="nao")
+UNCONFIGURED = {}
+CONFIGURED = dict(site_url="https://engd.example.org/estrategia/", repository="https://github.com/exemplo/engd")
 
 
 def test_act_reference_is_exact(strategy):
@@ -54,14 +52,14 @@ def test_unknown_journal_is_a_portuguese_error(strategy):
 
 def test_urns_are_derived_from_the_grammar(strategy):
     assert citation.lexml_urn(strategy.act) == ACT_URN
-    assert citation.for_objective(strategy, strategy.objective(3), SiteSettings()).urn == ACT_URN + "!anx1_ite3"
+    assert citation.for_objective(strategy, strategy.objective(3), None).urn == ACT_URN + "!anx1_ite3"
     rec = strategy.recommendation_by_id["3.7"]
-    assert citation.for_recommendation(strategy, rec, SiteSettings()).urn == ACT_URN + "!anx1_ite3_ite7"
+    assert citation.for_recommendation(strategy, rec, None).urn == ACT_URN + "!anx1_ite3_ite7"
 
 
 def test_no_fragment_uses_a_hyphen_which_would_mean_a_letter_suffix(strategy):
     for rec in strategy.recommendations:
-        urn = citation.for_recommendation(strategy, rec, SiteSettings()).urn
+        urn = citation.for_recommendation(strategy, rec, None).urn
         fragment = urn.split("!", 1)[1]
         assert re.fullmatch(r"anx1_ite[1-9][0-9]*_ite[1-9][0-9]*", fragment), urn
         assert f"ite{rec.objective_number}-{rec.number}" not in urn
@@ -125,7 +123,7 @@ def test_copy_buttons_are_real_buttons_with_a_status_region(build_with):
 def test_citation_boxes_stay_out_of_the_search_index(built_site):
     import json
 
-    from engd.search_index import INDEX_PATH
+    from engd.outputs.search_index import INDEX_PATH
 
     documents = json.loads((built_site / INDEX_PATH).read_text(encoding="utf-8"))["documentos"]
     assert len(documents) > 51

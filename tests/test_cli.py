@@ -72,8 +72,8 @@ def test_render_writes_the_generated_markdown_tree(tmp_path, strategy):
     assert result.returncode == 0, result.stderr
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
     # home, act, two lists, objectives, recommendations, glossary, themes (list + one each), norms,
-    # the printable act and the changes page
-    assert len(files) == 4 + 10 + 51 + 1 + 1 + len(strategy.themes) + 1 + 2
+    # the printable act, the changes page and the open-data page
+    assert len(files) == 4 + 10 + 51 + 1 + 1 + len(strategy.themes) + 1 + 2 + 1
     assert "recomendacoes/10-4.md" in files and "objetivos/10.md" in files
     assert "# Recomendação 3.7" in (out / "recomendacoes" / "3-7.md").read_text(encoding="utf-8")
 
@@ -102,20 +102,56 @@ def _wait_for(condition, seconds: float):
     return None
 
 
-def test_serve_rebuilds_when_a_yaml_file_changes(data_copy):
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/ato/"
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen(ENGD + ["--dados", str(data_copy), "serve", "--endereco", f"127.0.0.1:{port}"],
-                              cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def _fetch_bytes(url: str) -> bytes | None:
     try:
-        first = _wait_for(lambda: _fetch(url), 90)
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
+    except OSError:
+        return None
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    """Live processes whose command line holds ``text`` (read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if text in (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace"):
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def test_serve_rebuilds_when_a_yaml_file_changes_and_ends_its_child(data_copy, built_site):
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(ENGD + ["--dados", str(data_copy), "serve", "--endereco", f"127.0.0.1:{port}"],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        first = _wait_for(lambda: _fetch(f"{url}/ato/"), 90)
         assert first and "Secretário de Governo Digital do Ministério" in first
+        # what engd build publishes, engd serve publishes too: the search index and the PDF
+        assert _fetch_bytes(f"{url}/busca/indice.json") == (built_site / "busca" / "indice.json").read_bytes()
+        pdf = next((built_site / "imprimir").glob("*.pdf")).name
+        assert (_fetch_bytes(f"{url}/imprimir/{pdf}") or b"").startswith(b"%PDF-")
         act = data_copy / "ato.yml"
         act.write_text(act.read_text(encoding="utf-8").replace(
             "cargo: Secretário de Governo Digital", "cargo: Secretário Editado de Governo Digital"), encoding="utf-8")
-        changed = _wait_for(lambda: "Secretário Editado de Governo Digital" in (_fetch(url) or ""), 90)
+        changed = _wait_for(lambda: "Secretário Editado de Governo Digital" in (_fetch(f"{url}/ato/") or ""), 90)
         assert changed, "a página não foi reconstruída depois da edição do YAML"
+        assert _processes_mentioning(f"mkdocs serve --livereload"), "engd serve deveria rodar o mkdocs serve"
     finally:
         server.terminate()
         server.wait(timeout=30)
+    assert _wait_for(lambda: not _processes_mentioning(f"127.0.0.1:{port}"), 15), "o mkdocs serve ficou rodando"
+
+
+def test_plain_mkdocs_build_publishes_what_engd_build_publishes(built_site, tmp_path):
+    """The plugin makes its context from the environment when MkDocs runs alone."""
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"),
+                             "-d", str(site)], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(site) == tree_digest(built_site)

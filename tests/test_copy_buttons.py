@@ -7,12 +7,11 @@ import threading
 import pytest
 
 from engd import citation
-from engd.settings import SiteSettings
 
 pytestmark = pytest.mark.browser
 
 SITE = "https://engd.example.org/estrategia/"
-CONFIGURED = dict(ENGD_SITE_URL=SITE, ENGD_REPOSITORIO="https://github.com/exemplo/engd", GITHUB_REPOSITORY=None, ENGD_PDF="nao")
+CONFIGURED = dict(site_url=SITE, repository="https://github.com/exemplo/engd")
 MAX_TABS = 400
 
 
@@ -39,7 +38,7 @@ def tab(browser, served):
 
 
 def _expected(strategy, path):
-    settings = SiteSettings(SITE)
+    settings = SITE
     if path.startswith("/recomendacoes/"):
         return citation.for_recommendation(strategy, strategy.recommendation_by_id["3.7"], settings)
     if path.startswith("/objetivos/"):

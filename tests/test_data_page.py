@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 from site_paths import built_path
 
-from engd.datapackage import ARCHIVE, DESCRIPTOR, NAME, TABLES
+from engd.outputs.datapackage import DESCRIPTOR, TABLES
+
+from conftest import DATA as _DATA
+import yaml as _yaml
+
+# The package's name comes from data/site.yml (pacote_de_dados.nome); the workbook and the zip carry it.
+NAME = _yaml.safe_load((_DATA / "site.yml").read_text(encoding="utf-8"))["pacote_de_dados"]["nome"]
+ARCHIVE, WORKBOOK = f"{NAME}.zip", f"{NAME}.xlsx"
 
 DATA_EXTENSIONS = (".csv", ".json", ".xlsx", ".zip", ".jsonld")
 EXTERNAL = ("https://datapackage.org/", "https://creativecommons.org/", "https://www.planalto.gov.br/")

@@ -16,9 +16,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from engd import datapackage
-from engd.build import BuildFailed, build
-from engd.datapackage import ARCHIVE, DESCRIPTOR, NAME, TABLES, WORKBOOK, build_package, check_folder
+from engd.outputs import datapackage
+from engd.site.build import BuildFailed
+from engd.outputs.datapackage import DESCRIPTOR, TABLES, build_package, check_folder
+
+from conftest import DATA as _DATA, build_into
+import yaml as _yaml
+
+# The package's name comes from data/site.yml (pacote_de_dados.nome); the workbook and the zip carry it.
+NAME = _yaml.safe_load((_DATA / "site.yml").read_text(encoding="utf-8"))["pacote_de_dados"]["nome"]
+ARCHIVE, WORKBOOK = f"{NAME}.zip", f"{NAME}.xlsx"
 
 ROOT = Path(__file__).resolve().parents[1]
 FROZEN = datetime(2024, 6, 28, 12, 0, tzinfo=timezone.utc)
@@ -192,7 +199,7 @@ _DIGEST = """
 import hashlib, sys
 from datetime import datetime, timezone
 from engd.model import load_strategy
-from engd.datapackage import build_package
+from engd.outputs.datapackage import build_package
 strategy, _ = load_strategy(sys.argv[1])
 package = build_package(strategy, datetime(2024, 6, 28, 12, tzinfo=timezone.utc))
 for f in package.files:
@@ -304,7 +311,7 @@ def test_a_broken_row_fails_the_build_and_keeps_the_previous_site(monkeypatch, t
     site.mkdir()
     (site / "anterior.txt").write_text("site anterior", encoding="utf-8")
     with pytest.raises(BuildFailed) as failure:
-        build(ROOT, site)
+        build_into(site)
     message = str(failure.value)
     assert "O pacote de dados abertos é inválido" in message
     assert "recurso “recomendacoes”" in message and re.search(rf"linha {csv_line(strategy, '3.7')}\b", message)

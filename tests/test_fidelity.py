@@ -73,10 +73,17 @@ def test_publication_details_match_the_source_header(strategy):
     assert (p.url, p.url_status) == (None, "desconhecido")
 
 
-def test_data_copy_of_the_source_is_the_shared_source():
-    shared = DATA.parents[1] / "shared" / "sources" / "portaria-sgd-mgi-4248-2024-dou.txt"
-    assert shared.exists(), f"fonte compartilhada não encontrada em {shared}"
-    assert (DATA / "fontes" / shared.name).read_bytes() == shared.read_bytes()
+# SHA-256 of the DOU text as received (the team's shared copy of the official source, compared byte for
+# byte when this file was written). The test reads nothing outside the repository: an edit to the data
+# copy of the source, however small, changes the sum.
+SOURCE_SHA256 = "caf6b85b43c167bb15c9ffd6717db7271e2301f8f1a5c43a78a8690df2523afd"
+
+
+def test_data_copy_of_the_source_is_the_text_as_received():
+    import hashlib
+
+    source = DATA / "fontes" / "portaria-sgd-mgi-4248-2024-dou.txt"
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == SOURCE_SHA256
 
 
 def _change_one_character(path, old, new):

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from site_paths import built_path
 
-from engd.item_json import objective_json_path, recommendation_json_path
+from engd.urls import objective_json as objective_json_path, recommendation_json as recommendation_json_path
 
 
 class HeadLinks(HTMLParser):

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from engd import load, synthetic
+from engd import load
+from tools import synthetic
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,12 +8,12 @@ from datetime import datetime, timezone
 import pytest
 import yaml
 
-from engd import printable
-from engd.build import BuildFailed, build
+from engd.context import ContextError, pdf_plan
+from engd.outputs import assemble, printable
 
-from conftest import ROOT
+from conftest import build_into, make_context
 
-UNCONFIGURED = dict(ENGD_SITE_URL=None, ENGD_REPOSITORIO=None, GITHUB_REPOSITORY=None, ENGD_PDF="nao")
+UNCONFIGURED = {}
 
 
 def _words(text: str) -> str:
@@ -21,10 +21,10 @@ def _words(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdf_path(built_site, strategy):
+def pdf_path(built_site, strategy, context):
     path = built_site / "imprimir" / printable.pdf_name(strategy)
     assert path.is_file(), ("a construção não gerou o PDF: instale o Chromium do Debian (make deps-sistema); "
-                            f"{printable.pdf_plan().reason}")
+                            f"{context.pdf.reason}")
     return path
 
 
@@ -62,16 +62,16 @@ def test_pdf_holds_all_51_recommendations(pdf_text, strategy):
         assert _words(objective.official_text) in words, objective.number
 
 
-def test_pdf_has_no_local_file_addresses_and_fixed_dates(pdf_path, strategy):
+def test_pdf_has_no_local_file_addresses_and_fixed_dates(pdf_path, strategy, context):
     data = pdf_path.read_bytes()
     assert b"file://" not in data
     dates = set(re.findall(rb"/(?:CreationDate|ModDate) \(D:(\d{14})", data))
-    expected = printable._moment().strftime("%Y%m%d%H%M%S").encode()  # the same clock as the build
+    expected = context.moment.strftime("%Y%m%d%H%M%S").encode()  # the same clock as the build
     assert dates == {expected}
 
 
-def test_the_same_data_prints_the_same_pdf_bytes(pdf_path, build_with, strategy):
-    again = build_with(ENGD_PDF="sim") / "imprimir" / printable.pdf_name(strategy)
+def test_the_same_data_prints_the_same_pdf_bytes(pdf_path, strategy, tmp_path):
+    again = build_into(tmp_path / "site", pdf=True) / "imprimir" / printable.pdf_name(strategy)
     assert again.read_bytes() == pdf_path.read_bytes()
 
 
@@ -80,35 +80,37 @@ def test_printable_page_links_the_pdf_when_made(built_site, strategy):
     assert f'<a href="{printable.pdf_name(strategy)}" type="application/pdf" download>' in text
 
 
-def test_build_says_clearly_when_it_skips_the_pdf(tmp_path, monkeypatch, caplog, strategy):
-    monkeypatch.setenv("ENGD_PDF", "nao")
-    site = tmp_path / "site"
+def _pdf_step(site):
+    return next(step for step in site.steps if step.name == "PDF da versão para imprimir")
+
+
+def test_build_says_clearly_when_it_skips_the_pdf(tmp_path, caplog, strategy):
+    site = assemble(strategy, make_context(pdf=False))
     with caplog.at_level(logging.WARNING, logger="engd"):
-        build(ROOT, site)
+        assert _pdf_step(site).run(tmp_path) == []
     assert "o PDF da versão para imprimir NÃO foi gerado: a geração do PDF foi desligada (ENGD_PDF=nao)." in caplog.text
-    assert not (site / "imprimir" / printable.pdf_name(strategy)).exists()
-    page = _words((site / "imprimir" / "index.html").read_text(encoding="utf-8"))
+    assert not list(tmp_path.iterdir())
+    page = _words(site.file("imprimir/").content)
     assert "O PDF desta página não foi gerado nesta construção do site: a geração do PDF foi desligada" in page
+    assert printable.pdf_name(strategy) not in page, "a página não pode levar a um PDF que não existe"
+    assert "/imprimir/" + printable.pdf_name(strategy) not in site.addresses
 
 
-def test_a_required_pdf_without_chromium_fails_the_build(tmp_path, monkeypatch):
-    monkeypatch.setenv("ENGD_PDF", "sim")
-    monkeypatch.setenv("ENGD_CHROMIUM", "/nao/existe/chromium")
-    with pytest.raises(BuildFailed, match="PDF obrigatório \\(ENGD_PDF=sim\\) não gerado: “/nao/existe/chromium” \\(ENGD_CHROMIUM\\) não foi encontrado"):
-        build(ROOT, tmp_path / "site")
-    assert not (tmp_path / "site").exists()
+def test_a_required_pdf_without_chromium_fails_the_build(tmp_path, strategy):
+    context = make_context().with_values(pdf=pdf_plan({"ENGD_PDF": "sim", "ENGD_CHROMIUM": "/nao/existe/chromium"}))
+    assert _pdf_step(assemble(strategy, context)).run(tmp_path) == [
+        "PDF obrigatório (ENGD_PDF=sim) não gerado: “/nao/existe/chromium” (ENGD_CHROMIUM) não foi encontrado nesta "
+        "máquina; instale o pacote Debian chromium (make deps-sistema)."]
 
 
-def test_explanations_print_after_the_official_text_labelled_and_anchored(data_copy, tmp_path, monkeypatch):
-    monkeypatch.setenv("ENGD_PDF", "nao")
+def test_explanations_print_after_the_official_text_labelled_and_anchored(data_copy, tmp_path):
     path = data_copy / "objetivos" / "objetivo-03.yml"
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     document["texto_simples"] = "Explicação de teste do objetivo três."
     document["recomendacoes"][6]["texto_simples"] = "Explicação de teste da recomendação três ponto sete."
     document["recomendacoes"][6]["na_pratica"] = ["Primeiro exemplo de teste."]
     path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    site = tmp_path / "site"
-    build(ROOT, site, data_copy)
+    site = build_into(tmp_path / "site", data_copy)
     text = (site / "imprimir" / "index.html").read_text(encoding="utf-8")
     section = text[text.index('id="recomendacao-3-7"'):text.index('id="objetivo-4"')]
     official = section.index("Utilizar o número de inscrição")
@@ -128,18 +130,19 @@ def test_fix_dates_keeps_every_offset():
 
 
 def test_pdf_plan_reads_the_environment():
-    assert printable.pdf_plan({"ENGD_PDF": "nao"}).make is False
-    assert printable.pdf_plan({"ENGD_PDF": "talvez"}).reason == "ENGD_PDF=talvez não é válido: use auto, sim ou nao."
-    missing = printable.pdf_plan({"ENGD_PDF": "auto", "ENGD_CHROMIUM": "/nao/existe"})
+    assert pdf_plan({"ENGD_PDF": "nao"}).make is False
+    with pytest.raises(ContextError, match="ENGD_PDF=talvez não é válido: use auto, sim ou nao."):
+        pdf_plan({"ENGD_PDF": "talvez"})
+    missing = pdf_plan({"ENGD_PDF": "auto", "ENGD_CHROMIUM": "/nao/existe"})
     assert (missing.make, missing.required) == (False, False)
 
 
 def test_large_corpora_skip_the_pdf_and_say_why():
     from types import SimpleNamespace
 
-    environ = {"ENGD_PDF": "auto"}
+    plan = pdf_plan({"ENGD_PDF": "auto"})
     small = SimpleNamespace(recommendations=[None] * printable.PRINT_RECOMMENDATIONS_LIMIT)
     large = SimpleNamespace(recommendations=[None] * (printable.PRINT_RECOMMENDATIONS_LIMIT + 1))
-    assert printable.plan_for(small, environ).make == printable.pdf_plan(environ).make
-    plan = printable.plan_for(large, environ)
+    assert printable.plan_for(small, plan).make == plan.make
+    plan = printable.plan_for(large, plan)
     assert not plan.make and f"{printable.PRINT_RECOMMENDATIONS_LIMIT + 1} recomendações" in plan.reason

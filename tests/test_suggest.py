@@ -6,16 +6,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from engd import sharing
-from engd.build import BuildFailed, build
-from engd.settings import SettingsError, repository_url
+from engd.context import ContextError, from_environment, repository_url
+from engd.outputs import pages
 
 from conftest import ROOT
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
-CONFIGURED = dict(ENGD_SITE_URL="https://engd.example.org/estrategia/", ENGD_REPOSITORIO="https://github.com/exemplo/engd",
-                  GITHUB_REPOSITORY=None, ENGD_PDF="nao")
-UNCONFIGURED = dict(ENGD_SITE_URL=None, ENGD_REPOSITORIO=None, GITHUB_REPOSITORY=None, ENGD_PDF="nao")
+CONFIGURED = dict(site_url="https://engd.example.org/estrategia/", repository="https://github.com/exemplo/engd")
+UNCONFIGURED = {}
 
 
 def _links(site, page):
@@ -49,12 +47,12 @@ def test_unconfigured_pages_omit_the_link_and_say_why(build_with):
     assert "construída sem o endereço do repositório do projeto" in " ".join(section.split())
 
 
-@pytest.mark.parametrize("form", [sharing.CORRECTION_FORM, sharing.ACCESSIBILITY_FORM])
+@pytest.mark.parametrize("form", [pages.CORRECTION_FORM, pages.ACCESSIBILITY_FORM])
 def test_issue_forms_exist_and_have_the_prefilled_fields(form):
     document = yaml.safe_load((FORMS / form).read_text(encoding="utf-8"))
     assert {"name", "description", "body"} <= set(document)
     ids = [field.get("id") for field in document["body"] if field["type"] != "markdown"]
-    assert set(sharing.PREFILLED_FIELDS) <= set(ids)
+    assert set(pages.PREFILLED_FIELDS) <= set(ids)
     assert len(ids) == len(set(ids))
     for field in document["body"]:
         assert field["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
@@ -71,12 +69,10 @@ def test_repository_from_configuration():
     assert repository_url("exemplo/engd", server="https://git.example.org") == "https://git.example.org/exemplo/engd"
     assert repository_url("https://github.com/exemplo/engd.git") == "https://github.com/exemplo/engd"
     assert repository_url("") is None and repository_url(None) is None
-    with pytest.raises(SettingsError, match="endereço do repositório inválido"):
+    with pytest.raises(ContextError, match="endereço do repositório inválido"):
         repository_url("não é um endereço")
 
 
-def test_a_bad_repository_setting_fails_the_build_in_portuguese(tmp_path, monkeypatch):
-    monkeypatch.setenv("ENGD_REPOSITORIO", "ftp://exemplo/engd")
-    monkeypatch.setenv("ENGD_PDF", "nao")
-    with pytest.raises(BuildFailed, match="endereço do repositório inválido .*ENGD_REPOSITORIO"):
-        build(ROOT, tmp_path / "site")
+def test_a_bad_repository_setting_stops_the_build_in_portuguese():
+    with pytest.raises(ContextError, match="endereço do repositório inválido .*ENGD_REPOSITORIO"):
+        from_environment(ROOT, environ={"ENGD_REPOSITORIO": "ftp://exemplo/engd"})

@@ -1,6 +1,6 @@
 """Synthetic corpora for the build benchmark, and the large-corpus path they exercise.
 
-``engd.synthetic.write`` must make a complete data folder that passes every check (fidelity to
+``tools.synthetic.write`` must make a complete data folder that passes every check (fidelity to
 its own synthetic source included), with the requested number of recommendations, the same
 bytes for the same arguments. Above ``pages.NAV_RECOMMENDATIONS_LIMIT`` recommendations leave
 the menu (Material draws every menu section's children on every page: O(n²) per build), and above
@@ -12,12 +12,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from engd import printable, synthetic
-from engd.build import build
 from engd.model import load_strategy
-from engd.pages import NAV_RECOMMENDATIONS_LIMIT, left_out_of_navigation, navigation
+from engd.outputs import assemble, printable
+from engd.outputs.pages import NAV_RECOMMENDATIONS_LIMIT
+from engd.site.build import build
+from tools import synthetic
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT, make_context
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -55,9 +56,13 @@ def test_shapes_are_about_square():
     assert len(synthetic._shape(10000)) == 100
 
 
-def test_the_real_site_lists_every_recommendation_in_the_menu(strategy):
-    paths = _nav_paths(navigation(strategy))
-    assert left_out_of_navigation(strategy) == set()
+def _left_out_of_menu(site) -> set[str]:
+    return {f.address for f in site.pages if f.page.menu is None}
+
+
+def test_the_real_site_lists_every_recommendation_in_the_menu(outputs, strategy):
+    paths = _nav_paths(outputs.menu())
+    assert _left_out_of_menu(outputs) == set()
     assert all(f"recomendacoes/{r.slug}.md" in paths for r in strategy.recommendations)
 
 
@@ -65,9 +70,11 @@ def test_a_corpus_above_the_limits_builds_strictly_with_every_page_reachable(tmp
     size = max(NAV_RECOMMENDATIONS_LIMIT, printable.PRINT_RECOMMENDATIONS_LIMIT) + 1
     data = synthetic.write(ROOT / "data", tmp_path / "dados", size)
     site = tmp_path / "site"
-    strategy = build(ROOT, site, data)
-    assert not [p for p in _nav_paths(navigation(strategy)) if p.startswith("recomendacoes/") and p != "recomendacoes/index.md"]
-    assert len(left_out_of_navigation(strategy)) == size
+    context = make_context(data, site)
+    strategy = build(context)
+    declared = assemble(strategy, context)
+    assert not [p for p in _nav_paths(declared.menu()) if p.startswith("recomendacoes/") and p != "recomendacoes/index.md"]
+    assert len(_left_out_of_menu(declared)) == size
     pages = sorted((site / "recomendacoes").glob("*/index.html"))
     assert len(pages) == size
     last = strategy.objectives[-1]

@@ -4,8 +4,9 @@ A published address works forever. The registry lists them, one a line, from the
 (``/recomendacoes/3-7/``, ``/mudancas.xml``); ``# ...`` starts a comment. An address that had to
 move stays in the registry as ``/old/ -> /new/`` and the build writes a redirect page for it, so
 removing an address always means adding a redirect. This module reads the registry (problems with
-file and line, in Portuguese), lists the addresses a built site publishes, finds registered
-addresses that no longer resolve in a built site, and appends new addresses on purpose
+file and line, in Portuguese), compares it with the addresses the outputs declare (``undeclared``,
+``unregistered``) or that a built site serves (``published``, ``unresolved``), and appends new
+addresses on purpose
 (``engd enderecos --adicionar``). It never deletes a line.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
+from .urls import file_for
 
 REGISTRY_FILE = "enderecos.txt"
 _ADDRESS = re.compile(r"^/([a-z0-9._-]+/)*([a-z0-9._-]+)?$")
@@ -106,12 +108,6 @@ def load(data_dir: Path) -> tuple[Registry, list[Problem]]:
     return parse(text, file)
 
 
-def file_for(address: str) -> str:
-    """The file in the built site that serves ``address``."""
-    path = address.lstrip("/")
-    return path + "index.html" if address.endswith("/") else path
-
-
 def follow(site_dir: Path, address: str) -> str | None:
     """The address a reader ends up at, following redirect pages; None when a file is missing."""
     for _ in range(_MAX_HOPS):
@@ -149,6 +145,20 @@ def unresolved(registry: Registry, site_dir: Path) -> list[str]:
     return problems
 
 
+def undeclared(registry: Registry, published: list[str]) -> list[str]:
+    """Portuguese problems for every registered address (or redirect target) that the outputs no
+    longer publish (``published``: ``outputs.Site.addresses``)."""
+    declared = set(published)
+    problems = []
+    for entry in registry.entries:
+        if entry.address not in declared:
+            problems.append(f"{registry.file}:{entry.line}: {entry.address} não é mais publicado pelo site "
+                            "(restaure a página ou troque a linha por “antigo -> novo” para gerar um redirecionamento).")
+        elif entry.target and entry.target not in declared:
+            problems.append(f"{registry.file}:{entry.line}: {entry.address} redireciona para {entry.target}, que o site não publica.")
+    return problems
+
+
 def published(site_dir: Path) -> list[str]:
     """Every address the built site publishes (pages and files people cite or download), sorted."""
     site_dir = Path(site_dir)
@@ -168,10 +178,11 @@ def published(site_dir: Path) -> list[str]:
     return sorted(found)
 
 
-def unregistered(registry: Registry, site_dir: Path) -> list[str]:
-    """Addresses the built site publishes that the registry does not list yet."""
+def unregistered(registry: Registry, addresses: list[str]) -> list[str]:
+    """Of the ``addresses`` a site publishes (from the outputs' declarations, or ``published`` of a
+    built site), those the registry does not list yet."""
     known = set(registry.addresses)
-    return [a for a in published(site_dir) if a not in known]
+    return [a for a in addresses if a not in known]
 
 
 def dropped(registry: Registry, earlier_texts: list[str]) -> list[str]:

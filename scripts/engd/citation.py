@@ -1,6 +1,6 @@
 """How to cite the act and any single item: ABNT NBR 6023 references and the derived LexML URN.
 
-Input: the model (``Act``, ``Objective``, ``Recommendation``) and ``SiteSettings``. Output: text.
+Input: the model (``Act``, ``Objective``, ``Recommendation``) and the site's address (or None). Output: text.
 Every part of a reference comes from the act's data (bodies, kind, acronym, number, dates,
 summary, journal, edition, section, page); only what the data cannot hold is fixed here: the
 jurisdiction and the place of publication of each known official journal. The pattern, for a
@@ -21,8 +21,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from . import urls
 from .model import Act, Objective, Recommendation, Strategy
-from .settings import SiteSettings
 
 # What an official journal's data does not say: whose law it publishes and where it is published.
 _JOURNALS = {
@@ -123,22 +123,33 @@ class Citation:
     urn: str
 
 
-def for_act(strategy: Strategy, settings: SiteSettings) -> Citation:
+def for_act(strategy: Strategy, site_url: str | None) -> Citation:
     act = strategy.act
-    return Citation(act.short_name, act_reference(act), "/ato/", settings.address("/ato/"), None, lexml_urn(act))
+    return Citation(act.short_name, act_reference(act), "/" + urls.ACT, urls.shown(urls.ACT, site_url), None, lexml_urn(act))
 
 
-def for_objective(strategy: Strategy, objective: Objective, settings: SiteSettings) -> Citation:
+def for_objective(strategy: Strategy, objective: Objective, site_url: str | None) -> Citation:
     act = strategy.act
-    path = f"/objetivos/{objective.number}/"
-    return Citation(f"Objetivo {objective.number}", objective_reference(act, objective), path,
-                    settings.address(path), settings.address(f"/{objective.number}/"),
+    address = urls.objective(objective.number)
+    return Citation(f"Objetivo {objective.number}", objective_reference(act, objective), "/" + address,
+                    urls.shown(address, site_url), urls.shown(urls.short_objective(objective.number), site_url),
                     lexml_urn(act, objective_fragment(objective)))
 
 
-def for_recommendation(strategy: Strategy, rec: Recommendation, settings: SiteSettings) -> Citation:
+def for_recommendation(strategy: Strategy, rec: Recommendation, site_url: str | None) -> Citation:
     act = strategy.act
-    path = f"/recomendacoes/{rec.slug}/"
-    return Citation(f"Recomendação {rec.id}", recommendation_reference(act, rec), path,
-                    settings.address(path), settings.address(f"/{rec.id}/"),
+    address = urls.recommendation(rec.slug)
+    return Citation(f"Recomendação {rec.id}", recommendation_reference(act, rec), "/" + address,
+                    urls.shown(address, site_url), urls.shown(urls.short_recommendation(rec.id), site_url),
                     lexml_urn(act, recommendation_fragment(rec)))
+
+
+def of(strategy: Strategy, item, site_url: str | None) -> Citation:
+    """The citation of the act, an objective or a recommendation."""
+    if isinstance(item, Recommendation):
+        return for_recommendation(strategy, item, site_url)
+    if isinstance(item, Objective):
+        return for_objective(strategy, item, site_url)
+    if isinstance(item, Act):
+        return for_act(strategy, site_url)
+    raise TypeError(f"não sei citar {type(item).__name__}")

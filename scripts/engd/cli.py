@@ -2,101 +2,125 @@
 
 Every subcommand exits 0 on success, 1 when the data or the build has problems (printed in
 Portuguese, one per line, with file:line:column and field), 2 on a usage error. No traceback
-reaches the user: an unexpected error is reported in one line with exit code 3.
+reaches the user: an unexpected error is reported in one line with exit code 3. The build context
+is made once per command (``context.from_environment``) and passed on.
 """
 from __future__ import annotations
 
 import argparse
 import logging
-import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 from .problems import report
 
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+class _Stop(Exception):
+    """A command was asked to stop (Ctrl+C or SIGTERM)."""
 
 
-def _project(args) -> Path:
-    return Path(args.projeto).resolve()
+def _context(args, output: str | None = None):
+    """The build context of this command, or None after printing why it cannot be made."""
+    from .context import ContextError, from_environment
+
+    try:
+        return from_environment(Path(args.projeto), args.dados, output)
+    except ContextError as error:
+        print(f"Configuração inválida: {error}", file=sys.stderr)
+        return None
 
 
-def _data(args) -> Path:
-    return Path(args.dados).resolve() if args.dados else _project(args) / "data"
-
-
-def _strategy_or_report(args):
+def _strategy_or_report(context):
     """The model of the data folder, or None after printing its problems (the caller exits 1)."""
     from .model import load_strategy
 
-    strategy, problems = load_strategy(_data(args))
+    strategy, problems = load_strategy(context.data_dir)
     if strategy is None:
         print(report(problems), file=sys.stderr)
     return strategy
 
 
 def _check(args) -> int:
-    strategy = _strategy_or_report(args)
+    """Every rule the build can fail on: the data (with the address registry and the changelog)
+    and the configuration; then the outputs are assembled once, as the build does."""
+    from .outputs import OutputError, assemble
+
+    context = _context(args)
+    if context is None:
+        return 1
+    strategy = _strategy_or_report(context)
     if strategy is None:
+        return 1
+    try:
+        assemble(strategy, context)
+    except (OutputError, ValueError) as error:
+        print(f"As saídas do site não puderam ser geradas: {error}", file=sys.stderr)
         return 1
     print(f"Dados válidos: {len(strategy.objectives)} objetivos, {len(strategy.recommendations)} recomendações.")
     return 0
 
 
 def _build(args) -> int:
-    from .build import BuildFailed, build
+    from .site.build import BuildFailed, build
 
-    site = Path(args.saida).resolve() if args.saida else _project(args) / "site"
-    try:
-        strategy = build(_project(args), site, _data(args))
-    except BuildFailed as failure:
-        print(f"{failure}\nA construção falhou; o site anterior em {site} ficou como estava.", file=sys.stderr)
+    context = _context(args, args.saida or str(Path(args.projeto) / "site"))
+    if context is None:
         return 1
-    print(f"Site construído em {site}: {len(strategy.objectives)} objetivos, {len(strategy.recommendations)} recomendações.")
+    try:
+        strategy = build(context)
+    except BuildFailed as failure:
+        print(f"{failure}\nA construção falhou; o site anterior em {context.output_dir} ficou como estava.", file=sys.stderr)
+        return 1
+    print(f"Site construído em {context.output_dir}: {len(strategy.objectives)} objetivos, {len(strategy.recommendations)} recomendações.")
     return 0
+
+
+def _raise_stop(signum, frame):
+    raise _Stop()
 
 
 def _serve(args) -> int:
+    """``mkdocs serve`` in a child process with this command's context; the child ends with it."""
+    from .context import child_environment
+
     status = _check(args)
     if status:
         return status
-    environment = dict(os.environ, ENGD_DATA=str(_data(args)))
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(_project(args) / "mkdocs.yml"),
+    context = _context(args)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(context.project_dir / "mkdocs.yml"),
                "-a", args.endereco]
+    child = subprocess.Popen(command, env=child_environment(context))
+    previous = signal.signal(signal.SIGTERM, _raise_stop)
     try:
-        return subprocess.call(command, env=environment)
-    except KeyboardInterrupt:
+        return child.wait()
+    except (KeyboardInterrupt, _Stop):
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
 
 
 def _render(args) -> int:
-    from .pages import render_tree
+    from .outputs import assemble
+    from .outputs.pages import render_tree
 
-    strategy = _strategy_or_report(args)
+    context = _context(args)
+    if context is None:
+        return 1
+    strategy = _strategy_or_report(context)
     if strategy is None:
         return 1
-    written = render_tree(strategy, Path(args.out))
+    pages = [f for f in assemble(strategy, context).generated if f.page is not None]
+    written = render_tree(pages, Path(args.out))
     print(f"{len(written)} páginas Markdown escritas em {args.out}.")
-    return 0
-
-
-def _bench(args) -> int:
-    """Run every benchmark module ``engd.bench_*`` (each has ``run(project: Path) -> str``, a table)."""
-    import importlib
-    import pkgutil
-
-    import engd
-
-    names = sorted(m.name for m in pkgutil.iter_modules(engd.__path__) if m.name.startswith("bench_"))
-    if args.so:
-        names = [n for n in names if n == f"bench_{args.so}"]
-    if not names:
-        print("Nenhum benchmark encontrado.", file=sys.stderr)
-        return 1
-    for name in names:
-        print(importlib.import_module(f"engd.{name}").run(_project(args)))
-        print()
     return 0
 
 
@@ -106,7 +130,8 @@ def _readability(args) -> int:
 
     from .readability import analyse
 
-    strategy = _strategy_or_report(args)
+    context = _context(args)
+    strategy = _strategy_or_report(context) if context else None
     if strategy is None:
         return 1
     items = [(str(o.number), o) for o in strategy.objectives] + [(r.id, r) for r in strategy.recommendations]
@@ -128,35 +153,30 @@ def _readability(args) -> int:
 
 
 def _addresses(args) -> int:
-    """Compare the address registry with a built site; with --adicionar, register new addresses."""
-    import tempfile
-
+    """Compare the address registry with what the outputs declare (or a built site, with --site);
+    with --adicionar, register new addresses."""
     from . import addresses
-    from .build import BuildFailed, build
-    from .problems import report as problems_report
+    from .outputs import assemble
 
-    data = _data(args)
-    registry, problems = addresses.load(data)
-    if problems:
-        print(problems_report(problems), file=sys.stderr)
+    context = _context(args)
+    strategy = _strategy_or_report(context) if context else None
+    if strategy is None:
         return 1
-    with tempfile.TemporaryDirectory(prefix="engd-enderecos-") as scratch:
-        site = Path(args.site).resolve() if args.site else Path(scratch) / "site"
-        if not args.site:
-            try:
-                build(_project(args), site, data)
-            except BuildFailed as failure:
-                print(f"{failure}\nA construção falhou; não há site para comparar.", file=sys.stderr)
-                return 1
-        elif not site.is_dir():
+    registry, _ = addresses.load(context.data_dir)  # its problems were reported above
+    if args.site:
+        site = Path(args.site).resolve()
+        if not site.is_dir():
             print(f"{site} não existe: construa o site antes (engd build) ou omita --site.", file=sys.stderr)
             return 1
-        missing = addresses.unresolved(registry, site)
-        new = addresses.unregistered(registry, site)
+        missing, published = addresses.unresolved(registry, site), addresses.published(site)
+    else:
+        published = assemble(strategy, context).addresses
+        missing = addresses.undeclared(registry, published)
+    new = addresses.unregistered(registry, published)
     for line in missing:
         print(line, file=sys.stderr)
     if new and args.adicionar:
-        addresses.append(data, new)
+        addresses.append(context.data_dir, new)
         print(f"{len(new)} endereço(s) novo(s) acrescentado(s) a {registry.file}:")
     elif new:
         print(f"{len(new)} endereço(s) publicado(s) fora do registro {registry.file} (acrescente com engd enderecos --adicionar):")
@@ -170,9 +190,9 @@ def _addresses(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="engd", description="Gera o site e os dados da Estratégia Nacional de Governo Digital 2024–2027.")
+    main = argparse.ArgumentParser(prog="engd", description="Gera o site e os dados abertos de um ato com objetivos e recomendações (dados em data/).")
     main.add_argument("--projeto", default=".", help="pasta do projeto (com mkdocs.yml e data/); padrão: a pasta atual")
-    main.add_argument("--dados", default=None, help="pasta dos dados; padrão: data/ dentro do projeto")
+    main.add_argument("--dados", default=None, help="pasta dos dados; padrão: $ENGD_DADOS ou data/ dentro do projeto")
     commands = main.add_subparsers(dest="comando", required=True, metavar="COMANDO")
     commands.add_parser("check", help="valida os dados e lista todos os problemas").set_defaults(run=_check)
     build = commands.add_parser("build", help="constrói o site (só troca o site anterior se tudo der certo)")
@@ -185,11 +205,8 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument("--out", required=True, help="pasta de destino")
     render.set_defaults(run=_render)
     commands.add_parser("legibilidade", help="imprime o índice de legibilidade de cada item (oficial e explicação)").set_defaults(run=_readability)
-    bench = commands.add_parser("bench", help="mede o desempenho e imprime tabelas")
-    bench.add_argument("--so", default=None, help="roda só um benchmark (por exemplo: paginas, build, busca)")
-    bench.set_defaults(run=_bench)
     enderecos = commands.add_parser("enderecos", help="confere o registro de endereços com o site; --adicionar registra os novos")
-    enderecos.add_argument("--site", default=None, help="site já construído a conferir; padrão: constrói um agora numa pasta temporária")
+    enderecos.add_argument("--site", default=None, help="site já construído a conferir; padrão: o que as saídas declaram publicar")
     enderecos.add_argument("--adicionar", action="store_true", help="acrescenta ao registro os endereços publicados que faltam")
     enderecos.set_defaults(run=_addresses)
     return main

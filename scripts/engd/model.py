@@ -126,6 +126,31 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Identity:
+    """What the site and its data call themselves (``data/site.yml``): nothing of it is in code."""
+
+    site_name: str
+    description: str
+    title: str
+    strategy: str
+    start_year: int
+    end_year: int
+    package_name: str
+    keywords: tuple[str, ...]
+    pages: tuple[tuple[str, str], ...] = ()  # hand-written pages in docs/: (title, Markdown file)
+
+    @property
+    def period(self) -> str:
+        """For example: 2024–2027."""
+        return f"{self.start_year}–{self.end_year}"
+
+    @property
+    def strategy_with_period(self) -> str:
+        """For example: Estratégia Nacional de Governo Digital 2024–2027."""
+        return f"{self.strategy} {self.period}"
+
+
+@dataclass(frozen=True)
 class Strategy:
     act: Act
     objectives: tuple[Objective, ...]
@@ -133,6 +158,7 @@ class Strategy:
     themes: tuple[Theme, ...]
     norms: tuple[Norm, ...]
     changes: tuple[Change, ...] = ()
+    identity: Identity | None = None
 
     @cached_property
     def recommendations(self) -> tuple[Recommendation, ...]:
@@ -212,6 +238,21 @@ def _act(document) -> Act:
     )
 
 
+def _identity(document) -> Identity:
+    value = document.value
+    return Identity(
+        site_name=value["nome"],
+        description=normalise(value["descricao"]),
+        title=value["titulo"],
+        strategy=value["estrategia"],
+        start_year=value["vigencia"]["inicio"],
+        end_year=value["vigencia"]["fim"],
+        package_name=value["pacote_de_dados"]["nome"],
+        keywords=tuple(value["pacote_de_dados"]["palavras_chave"]),
+        pages=tuple((p["titulo"], p["arquivo"]) for p in value.get("paginas", [])),
+    )
+
+
 def _items(raw: RawData, name: str, key: str) -> list[dict]:
     document = raw.lists.get(name)
     return document.value[key] if document else []
@@ -235,6 +276,7 @@ def build(raw: RawData) -> Strategy:
             Change(c["id"], c["data"], normalise(c["titulo"]), normalise(c["descricao"]), tuple(c["itens"]))
             for c in _items(raw, "mudancas", "mudancas")
         ),
+        identity=_identity(raw.site),
     )
 
 

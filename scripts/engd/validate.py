@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import changelog, fidelity
+from . import addresses, changelog, fidelity, urls
 from .load import Document, _decode, load_file
 from .plain_language import check_plain_language
 from .problems import Problem
 from .schema import check_document
 
 ACT_FILE = "ato.yml"
+SITE_FILE = "site.yml"
 OBJECTIVES_DIR = "objetivos"
 OPTIONAL_FILES = {"glossario": "glossario.yml", "temas": "temas.yml", "normas": "normas.yml", "mudancas": "mudancas.yml"}
 SCHEMA_DIR = "esquemas"
@@ -35,6 +36,7 @@ class RawData:
     """Validated documents, ready for ``model.build``."""
 
     act: Document
+    site: Document
     objectives: tuple[Document, ...]
     lists: dict
     source: fidelity.Source
@@ -173,6 +175,31 @@ def _check_act(act: Document, data_dir: Path, root: Path) -> tuple[fidelity.Sour
     return source, problems + fidelity.compare_act(act, source)
 
 
+def _load_required(path: Path, root: Path, schema_dir: Path, schema: str) -> tuple[Document | None, list[Problem]]:
+    if not path.is_file():
+        return None, [Problem(_relative(path, root), 0, 0, "", "arquivo obrigatório ausente.")]
+    return _load(path, root, schema_dir, schema)
+
+
+def _check_site(site: Document) -> list[Problem]:
+    period = site.value["vigencia"]
+    if period["fim"] < period["inicio"]:
+        return [site.problem(("vigencia", "fim"), f"o fim da vigência ({period['fim']}) vem antes do início ({period['inicio']}).")]
+    return []
+
+
+def _check_address_registry(data_dir: Path, objectives: list[Document]) -> list[Problem]:
+    """The registry's own rules (``addresses.parse``), and no registered move of a short address
+    (``/3/``, ``/3.7/``), which the build generates for every objective and recommendation."""
+    registry, problems = addresses.load(data_dir)
+    if problems:
+        return problems
+    numbers = {str(d.value["numero"]) for d in objectives} | {r["numero"] for d in objectives for r in d.value["recomendacoes"]}
+    shorts = {"/" + (urls.short_recommendation(n) if "." in n else urls.short_objective(int(n))) for n in numbers}
+    return [Problem(registry.file, e.line, 1, "", f"{e.address} é um endereço curto gerado; não pode ser movido.")
+            for e in registry.entries if e.target and e.address in shorts]
+
+
 def check(data_dir: Path) -> tuple[RawData | None, list[Problem]]:
     """Every problem of the data folder; the validated documents when there is none."""
     data_dir = Path(data_dir)
@@ -186,6 +213,8 @@ def check(data_dir: Path) -> tuple[RawData | None, list[Problem]]:
         problems += found
     else:
         problems.append(Problem(_relative(act_path, root), 0, 0, "", "arquivo obrigatório ausente."))
+    site, found = _load_required(data_dir / SITE_FILE, root, schema_dir, "site.schema.json")
+    problems += found
     objectives, claimed, found = _check_objective_files(data_dir, root, schema_dir)
     problems += found
     lists: dict = {}
@@ -200,12 +229,15 @@ def check(data_dir: Path) -> tuple[RawData | None, list[Problem]]:
     problems += _check_references(objectives, lists)
     problems += check_plain_language(objectives, lists.get("glossario"))
     problems += changelog.check(lists.get("mudancas"), objectives)
+    problems += _check_address_registry(data_dir, objectives)
+    if site is not None:
+        problems += _check_site(site)
     source = None
     if act is not None:
         source, found = _check_act(act, data_dir, root)
         problems += found
     if source is not None:
         problems += fidelity.compare_objectives(objectives, source, _relative(data_dir / act.value["fonte"], root), claimed)
-    if problems or act is None or source is None:
+    if problems or act is None or site is None or source is None:
         return None, sorted(set(problems))
-    return RawData(act, tuple(objectives), lists, source), []
+    return RawData(act, site, tuple(objectives), lists, source), []

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import synthetic
+from tools import synthetic
 
 # Figures from the issue: (seconds, megabytes) per corpus; None = no figure set.
 TARGETS = {"real": (5.0, None), 1000: (15.0, None), 10000: (120.0, 1536)}

@@ -1,32 +1,29 @@
 """The printable act: one page with everything in order, and its PDF made with headless Chromium.
 
-Input: the model, and for the PDF the built site folder. Output: the page ``/imprimir/``
-(rendered by ``sharing`` with ``imprimir.md.j2``; above ``PRINT_RECOMMENDATIONS_LIMIT``
-recommendations it holds the act and the objectives only) and ``/imprimir/<ato>.pdf``, printed from that
-page by Debian's ``chromium --headless --print-to-pdf`` in a throwaway profile. ``ENGD_PDF``
-decides: ``auto`` (default: make it when Chromium is installed, otherwise say clearly that it was
-skipped), ``sim`` (required: a missing Chromium fails the build, as CI wants) or ``nao`` (skip on
-purpose). ``ENGD_CHROMIUM`` names another browser binary. The PDF's two dates are set from
-``SOURCE_DATE_EPOCH`` or else from the newest changelog entry, so one commit gives one PDF.
+Input: the model and the ``BuildContext``, whose PDF plan (``context.pdf_plan``: ``ENGD_PDF``
+``auto``, ``sim`` or ``nao``, and the browser found) says whether this build prints. Output: the
+page ``/imprimir/`` (``imprimir.md.j2``; above ``PRINT_RECOMMENDATIONS_LIMIT`` recommendations it
+holds the act and the objectives only), which links the PDF only when this build makes it, and an
+after-build step that prints ``/imprimir/<ato>.pdf`` from the built page with headless Chromium in
+a throwaway profile. A required PDF that cannot be made fails the build. The PDF's two dates are
+the build's moment, so one commit gives one PDF.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
-import os
 import re
-import shutil
 import subprocess
 import tempfile
-import dataclasses
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
-from .model import Strategy
-from .reproducible import source_date_epoch
+from .. import urls
+from ..context import BuildContext, PdfPlan
+from ..model import Strategy
+from . import AfterBuild, Published
+from .pages import Renderer
 
-PAGE_PATH = "imprimir.md"
-PAGE_DIR = "imprimir"
 _TIMEOUT_SECONDS = 180
 # Above this many recommendations the whole act would print to hundreds of pages (1,000 made a
 # 6 MB PDF and took 8 s of a 21 s build; 10,000 made a 9 MB page that took a fifth of the build
@@ -34,7 +31,6 @@ _TIMEOUT_SECONDS = 180
 # objectives, each with the address of its own page, which lists and prints its recommendations.
 PRINT_RECOMMENDATIONS_LIMIT = 500
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[0-9]{14}[^)]*\)")
-_CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 _CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -43,46 +39,11 @@ _CHROMIUM_ARGS = [
 log = logging.getLogger("engd.pdf")
 
 
-@dataclass(frozen=True)
-class PdfPlan:
-    """Whether this build makes the PDF, with which browser, and if not, why (in Portuguese)."""
-
-    make: bool
-    required: bool
-    chromium: str | None
-    reason: str
-
-
-def pdf_plan(environ=None) -> PdfPlan:
-    environ = os.environ if environ is None else environ
-    mode = (environ.get("ENGD_PDF") or "auto").strip().lower()
-    if mode not in ("auto", "sim", "nao"):
-        return PdfPlan(False, True, None, f"ENGD_PDF={mode} não é válido: use auto, sim ou nao.")
-    if mode == "nao":
-        return PdfPlan(False, False, None, "a geração do PDF foi desligada (ENGD_PDF=nao).")
-    chosen = environ.get("ENGD_CHROMIUM")
-    chromium = shutil.which(chosen) if chosen else next(filter(None, map(shutil.which, _CHROMIUM_NAMES)), None)
-    if chromium is None:
-        wanted = f"“{chosen}” (ENGD_CHROMIUM)" if chosen else "o Chromium"
-        return PdfPlan(False, mode == "sim", None,
-                       f"{wanted} não foi encontrado nesta máquina; instale o pacote Debian chromium (make deps-sistema).")
-    return PdfPlan(True, mode == "sim", chromium, "")
-
-
 def pdf_name(strategy: Strategy) -> str:
     """For example portaria-sgd-mgi-4248-2024.pdf."""
     act = strategy.act
     words = f"{act.kind} {act.acronym} {act.number.replace('.', '')} {act.date[:4]}".lower()
     return "-".join(re.findall(r"[a-z0-9]+", words)) + ".pdf"
-
-
-def pdf_address(strategy: Strategy) -> str:
-    return f"/{PAGE_DIR}/{pdf_name(strategy)}"
-
-
-def _moment() -> datetime:
-    """The build's one clock (reproducible.py): SOURCE_DATE_EPOCH, else the project's last commit."""
-    return datetime.fromtimestamp(source_date_epoch(), tz=timezone.utc)
 
 
 def fix_dates(pdf: bytes, moment: datetime) -> bytes:
@@ -117,9 +78,8 @@ def prints_recommendations(strategy: Strategy) -> bool:
     return len(strategy.recommendations) <= PRINT_RECOMMENDATIONS_LIMIT
 
 
-def plan_for(strategy: Strategy, environ=None) -> PdfPlan:
-    """``pdf_plan`` for this corpus: no PDF above PRINT_RECOMMENDATIONS_LIMIT recommendations."""
-    plan = pdf_plan(os.environ if environ is None else environ)
+def plan_for(strategy: Strategy, plan: PdfPlan) -> PdfPlan:
+    """The context's PDF plan for this corpus: no PDF above PRINT_RECOMMENDATIONS_LIMIT recommendations."""
     if plan.make and not prints_recommendations(strategy):
         return dataclasses.replace(plan, make=False, reason=(
             f"são {len(strategy.recommendations)} recomendações, mais que o limite de "
@@ -127,22 +87,31 @@ def plan_for(strategy: Strategy, environ=None) -> PdfPlan:
     return plan
 
 
-def write_pdf(strategy: Strategy, site_dir: Path, environ=None) -> list[str]:
-    """Build step: print ``/imprimir/`` of the built site to its PDF. Problems in Portuguese, or []."""
-    environ = os.environ if environ is None else environ
-    plan = plan_for(strategy, environ)
+def write_pdf(strategy: Strategy, plan: PdfPlan, moment: datetime, site_dir: Path) -> list[str]:
+    """After the build: print ``/imprimir/`` of the built site to its PDF. Problems in Portuguese, or []."""
     if not plan.make:
         if plan.required:
             return [f"PDF obrigatório (ENGD_PDF=sim) não gerado: {plan.reason}"]
         log.warning("Aviso: o PDF da versão para imprimir NÃO foi gerado: %s", plan.reason)
         return []
-    page = Path(site_dir) / PAGE_DIR / "index.html"
+    page = Path(site_dir) / urls.file_for(urls.PRINTABLE)
     if not page.is_file():
-        return [f"a página {PAGE_DIR}/index.html não existe no site construído; não há o que imprimir."]
-    target = page.parent / pdf_name(strategy)
+        return [f"a página {urls.file_for(urls.PRINTABLE)} não existe no site construído; não há o que imprimir."]
+    target = Path(site_dir) / urls.printable_file(pdf_name(strategy))
     problem = print_pdf(plan.chromium, page.resolve(), target)
     if problem:
         return [f"PDF: {problem}"]
-    target.write_bytes(fix_dates(target.read_bytes(), _moment()))
-    log.info("PDF gerado: %s/%s (%d KB).", PAGE_DIR, target.name, target.stat().st_size // 1024)
+    target.write_bytes(fix_dates(target.read_bytes(), moment))
+    log.info("PDF gerado: %s (%d KB).", urls.printable_file(target.name), target.stat().st_size // 1024)
     return []
+
+
+def publish(strategy: Strategy, context: BuildContext) -> list:
+    """The page, and the step that prints it (which only warns when an optional PDF is skipped)."""
+    plan = plan_for(strategy, context.pdf)
+    page = Renderer(strategy, context).page(
+        urls.PRINTABLE, "imprimir.md.j2", "Versão para imprimir", "data/ato.yml", menu=("Versão para imprimir",),
+        pdf=plan, pdf_file=pdf_name(strategy), with_recommendations=prints_recommendations(strategy))
+    step = AfterBuild("PDF da versão para imprimir", lambda site_dir: write_pdf(strategy, plan, context.moment, site_dir),
+                      publishes=(urls.printable_file(pdf_name(strategy)),) if plan.make else ())
+    return [page, step]

@@ -31,7 +31,8 @@ from pathlib import Path
 
 import yaml
 
-from .build import build
+from engd.context import from_environment
+from engd.site.build import build
 
 QUERY_FILE = Path("tests/fixtures/consultas_busca.yml")
 FIRST_SEARCHES = ("3.7", "cpf", "dados")
@@ -154,7 +155,7 @@ def run(project: Path) -> str:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     with tempfile.TemporaryDirectory(prefix="engd-bench-busca-") as work:
         site = Path(work) / "site"
-        build(project, site)
+        build(from_environment(project, output_dir=site))
         handler = functools.partial(_QuietHandler, directory=str(site))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()

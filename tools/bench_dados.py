@@ -12,10 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from .datapackage import build_package, check_folder
-from .model import load_strategy
-from .open_data import publish
-from .reproducible import build_time
+from engd.context import from_environment
+from engd.model import load_strategy
+from engd.outputs import assemble
+from engd.outputs.datapackage import build_package, check_folder
 
 REPEAT = 5
 
@@ -36,18 +36,20 @@ def _bytes(size: int) -> str:
 def run(project: Path) -> str:
     data = Path(project) / "data"
     model_time, (strategy, _) = _median(lambda: load_strategy(data))
-    moment = build_time(data)
+    context = from_environment(project, data)
+    moment = context.moment
     package_time, package = _median(lambda: build_package(strategy, moment))
-    publish_time, publication = _median(lambda: publish(strategy, data))
+    publish_time, publication = _median(lambda: assemble(strategy, context))
     with tempfile.TemporaryDirectory() as folder:
         for file in package.files:
             (Path(folder) / file.path).write_bytes(file.content)
         check_time, problems = _median(lambda: check_folder(Path(folder)))
-    total = sum(len(c if isinstance(c, bytes) else c.encode()) for _, c in publication.files)
+    generated = publication.generated
+    total = sum(len(f.data) for f in generated)
     rows = [
         ("modelo (ler e validar data/)", model_time, ""),
         ("pacote em memória (CSV, JSON, XLSX, ZIP)", package_time, f"{len(package.files)} arquivos, {_bytes(sum(f.size for f in package.files))}"),
-        ("publicação completa (pacote, catálogo, /dados/, JSON por item)", publish_time, f"{len(publication.files)} arquivos, {_bytes(total)}"),
+        ("todas as saídas, em memória (páginas, pacote, catálogo, JSON por item...)", publish_time, f"{len(generated)} arquivos, {_bytes(total)}"),
         ("validação frictionless + gêmeos", check_time, "válido" if not problems else f"{len(problems)} problemas"),
     ]
     width = max(len(r[0]) for r in rows)

@@ -2,8 +2,9 @@
 
 Input: a ``Strategy`` and the site folder MkDocs just built. Output: ``busca/indice.json``, which
 the search engine of the site (``docs/javascripts/busca-motor.js``) fetches from the site itself
-on the first search, or a list of problems in Portuguese. ``write_search_index`` is the build step
-(``build.POST_BUILD_STEPS``); ``records`` and the helpers below are what it is made of.
+on the first search, or a list of problems in Portuguese. ``publish`` declares it: an after-build
+step (``write_search_index``) that reads the pages the outputs declared searchable; ``records`` and
+the helpers below are what it is made of.
 
 One record per result the search box can show, in this order:
 
@@ -13,9 +14,9 @@ One record per result the search box can show, in this order:
   "na prática" lines), and the terms it is found by: those texts plus, for each glossary term the
   item uses, the term's expansion (so "Cadastro de Pessoas Físicas" finds an item that only says
   "CPF") and the ways the act cites the item ("3.7 3-7 item 3.7");
-- the few other pages worth finding (the act, the open-data page, the related norms and, when
-  the site has them, the accessibility, about and privacy pages), from their built HTML: the
-  title, the headings and the first words of the main text (``PAGES``). The home page, the
+- the few other pages worth finding, those whose output declares ``search`` (the act, the
+  related norms, the open-data page and the hand-written pages), from their built HTML: the
+  title, the headings and the first words of the main text. The home page, the
   lists, the printable act, the short addresses and the theme and glossary pages are not read:
   they repeat the items' texts and would push the items down;
 - each theme (name and description, pointing to its page) and each glossary entry (pointing to
@@ -40,18 +41,19 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .model import Objective, Recommendation, Strategy, Term
-from .search_language import LANGUAGE, terms
+from .. import urls
+from ..context import BuildContext
+from ..model import Objective, Recommendation, Strategy, Term
+from ..search_language import LANGUAGE, terms
+from . import AfterBuild, Collector, Published
 
-INDEX_PATH = "busca/indice.json"
+INDEX_PATH = urls.SEARCH_INDEX
 FORMAT = 1
 # Fields of a record, strongest first, with their weights. A term counts once, in its strongest field.
 CAMPOS = [("titulo", 3.0), ("oficial", 1.0), ("simples", 0.8), ("extra", 0.6)]
 # Items first: an entry of the glossary or a page that says a word in its title still comes after
 # the recommendation whose official text says it ("cpf" finds 3.7 first, then the glossary's CPF).
 TIPOS = {"objetivo": 1.0, "recomendacao": 1.0, "pagina": 0.3, "tema": 0.3, "glossario": 0.3}
-# Built pages worth finding, with their address; those not in the site are skipped.
-PAGES = ("ato/", "dados/", "normas/", "acessibilidade/", "sobre/", "privacidade/")
 _PAGE_WORDS = 150
 _OBJECTIVE_LABEL_CHARS = 110
 # Parts of a Material page that are not its content, and our blocks that are not either.
@@ -131,12 +133,12 @@ def item_records(strategy: Strategy) -> list[Record]:
     out = []
     for objective in strategy.objectives:
         n = objective.number
-        out.append(_item_record(f"objetivos/{n}/", f"Objetivo {n}", "objetivo", str(n), "",
+        out.append(_item_record(urls.objective(n), f"Objetivo {n}", "objetivo", str(n), "",
                                 objective.official_text, objective.plain_text, objective.in_practice,
                                 f"objetivo {n}", strategy))
         context = f"Objetivo {n}: {objective_label(objective)}"
         for rec in objective.recommendations:
-            out.append(_item_record(f"recomendacoes/{rec.slug}/", f"Recomendação {rec.id}", "recomendacao", rec.id,
+            out.append(_item_record(urls.recommendation(rec.slug), f"Recomendação {rec.id}", "recomendacao", rec.id,
                                     context, rec.official_text, rec.plain_text, rec.in_practice,
                                     number_aliases(rec), strategy))
     return out
@@ -147,14 +149,14 @@ def glossary_records(strategy: Strategy) -> list[Record]:
     out = []
     for term in strategy.terms:
         title = f"{term.term} ({term.expansion})" if term.expansion and term.expansion != term.term else term.term
-        out.append(Record(f"glossario/#{term.id}", title, "glossario", "", "Glossário", (term.explanation,), {
+        out.append(Record(urls.glossary_term(term.id), title, "glossario", "", "Glossário", (term.explanation,), {
             "titulo": [term.term], "oficial": [term.expansion or "", term.explanation],
             "extra": [form for form in term.forms if form != term.term]}))
     return out
 
 
 def theme_records(strategy: Strategy) -> list[Record]:
-    return [Record(f"temas/{theme.id}/", theme.name, "tema", "", "Tema", (theme.description,),
+    return [Record(urls.theme(theme.id), theme.name, "tema", "", "Tema", (theme.description,),
                    {"titulo": [theme.name], "oficial": [theme.description]}) for theme in strategy.themes]
 
 
@@ -209,7 +211,7 @@ def _squeeze(parts) -> str:
 
 def page_record(site_dir: Path, address: str) -> Record | None:
     """A built page as a record: title, headings and its first words; None if the page is missing."""
-    path = Path(site_dir) / address / "index.html"
+    path = Path(site_dir) / urls.file_for(address)
     if not path.is_file():
         return None
     parser = _PageText()
@@ -223,27 +225,37 @@ def page_record(site_dir: Path, address: str) -> Record | None:
     return Record(address, title, "pagina", "", "", (text,), {"titulo": [title], "oficial": headings + [text]})
 
 
-def records(strategy: Strategy, site_dir: Path | None = None) -> list[Record]:
-    """All records, in the order the index holds them: items, pages (if a site is given), themes, glossary."""
-    pages = [r for r in (page_record(site_dir, a) for a in PAGES) if r] if site_dir is not None else []
+def records(strategy: Strategy, site_dir: Path | None = None, pages: tuple[str, ...] = ()) -> list[Record]:
+    """All records, in the order the index holds them: items, the built ``pages`` (if a site is
+    given; a page missing there is skipped), themes, glossary."""
+    pages = [r for r in (page_record(site_dir, a) for a in pages) if r] if site_dir is not None else []
     return item_records(strategy) + pages + theme_records(strategy) + glossary_records(strategy)
 
 
-def index_bytes(strategy: Strategy, site_dir: Path | None = None) -> bytes:
+def index_bytes(strategy: Strategy, site_dir: Path | None = None, pages: tuple[str, ...] = ()) -> bytes:
     """The index file's content: UTF-8 JSON, keys sorted, no spaces."""
     index = {"formato": FORMAT, "lingua": LANGUAGE,
              "campos": [{"nome": name, "peso": weight} for name, weight in CAMPOS], "tipos": TIPOS,
-             "documentos": [record.as_json() for record in records(strategy, site_dir)]}
+             "documentos": [record.as_json() for record in records(strategy, site_dir, pages)]}
     return json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def write_search_index(strategy: Strategy, site_dir: Path) -> list[str]:
-    """The build step: write ``busca/indice.json`` into ``site_dir``. Returns [] or problems in Portuguese."""
+def write_search_index(strategy: Strategy, site_dir: Path, pages: tuple[str, ...] = ()) -> list[str]:
+    """After the build: write ``busca/indice.json`` into ``site_dir``. Returns [] or problems in Portuguese."""
     target = Path(site_dir) / INDEX_PATH
     try:
-        content = index_bytes(strategy, site_dir)
+        content = index_bytes(strategy, site_dir, pages)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     except (OSError, ValueError) as error:
         return [f"índice de busca: não foi possível gravar {INDEX_PATH} ({type(error).__name__}: {error})."]
     return []
+
+
+def publish(strategy: Strategy, context: BuildContext) -> list:
+    """The index, written after the build from the pages every output declared searchable."""
+    def step(published: tuple[Published, ...]) -> list:
+        pages = tuple(f.address for f in published if f.page is not None and f.page.search)
+        return [AfterBuild("índice de busca", lambda site_dir: write_search_index(strategy, site_dir, pages))]
+
+    return [Collector(step)]

@@ -1,13 +1,13 @@
 """Output: the machine-readable twin of every objective and recommendation page.
 
-Input: a ``Strategy`` (and the site's ``Addresses``). Output: one JSON document per item, at the
-page's address with ``.json`` in place of the final slash:
+Input: a ``Strategy`` and the ``BuildContext`` (the site's address, when known). Output: one JSON
+document per item, at the page's address with ``.json`` in place of the final slash (``urls``):
 
 * ``/objetivos/3/``       → ``/objetivos/3.json``
 * ``/recomendacoes/3-7/`` → ``/recomendacoes/3-7.json``
 
-These addresses are as stable as the pages. Each page announces its twin in ``<head>`` with
-``<link rel="alternate" type="application/json">``. Keys are Portuguese and match the columns of the
+These addresses are as stable as the pages. Each twin is declared as an alternate of its page, which
+announces it in ``<head>`` with ``<link rel="alternate" type="application/json">``. Keys are Portuguese and match the columns of the
 data package (``numero``, ``texto_oficial``, ``texto_simples``...); lists are JSON arrays, absent
 texts are ``null``. Addresses inside the twin are relative to the twin itself unless the site's
 address is configured. The same model gives the same bytes; nothing here imports MkDocs.
@@ -16,27 +16,13 @@ from __future__ import annotations
 
 import json
 
-from .datapackage import LICENCES, VERSION
-from .model import Objective, Recommendation, Strategy
-from .site_urls import Addresses
+from .. import urls
+from ..context import BuildContext
+from ..model import Objective, Recommendation, Strategy
+from . import Published
+from .datapackage import DESCRIPTOR, LICENCES, VERSION
 
 FORMAT = "engd-item/1"  # the shape of these documents; a breaking change gets a new number
-
-
-def objective_json_path(number: int) -> str:
-    return f"objetivos/{number}.json"
-
-
-def recommendation_json_path(slug: str) -> str:
-    return f"recomendacoes/{slug}.json"
-
-
-def objective_page_url(number: int) -> str:
-    return f"objetivos/{number}/"
-
-
-def recommendation_page_url(slug: str) -> str:
-    return f"recomendacoes/{slug}/"
 
 
 def encode(document: dict) -> bytes:
@@ -66,8 +52,8 @@ def _licences() -> dict:
     return {"texto_oficial": LICENCES["dominio-publico"], "textos_do_projeto": LICENCES["cc-by"]}
 
 
-def objective_document(strategy: Strategy, objective: Objective, addresses: Addresses) -> dict:
-    here = objective_json_path(objective.number)
+def objective_document(strategy: Strategy, objective: Objective, site_url: str | None) -> dict:
+    here = urls.objective_json(objective.number)
     number = objective.number
     return {
         "formato": FORMAT,
@@ -81,16 +67,16 @@ def objective_document(strategy: Strategy, objective: Objective, addresses: Addr
             {
                 "numero": rec.id,
                 "texto_oficial": rec.official_text,
-                "json": addresses.href(here, recommendation_json_path(rec.slug)),
-                "pagina": addresses.href(here, recommendation_page_url(rec.slug)),
+                "json": urls.href(here, urls.recommendation_json(rec.slug), site_url),
+                "pagina": urls.href(here, urls.recommendation(rec.slug), site_url),
             }
             for rec in objective.recommendations
         ],
         "enderecos": {
-            "pagina": addresses.href(here, objective_page_url(number)),
-            "anterior": addresses.href(here, objective_json_path(number - 1)) if number > 1 else None,
-            "proximo": addresses.href(here, objective_json_path(number + 1)) if number < len(strategy.objectives) else None,
-            "pacote_de_dados": addresses.href(here, "dados/datapackage.json"),
+            "pagina": urls.href(here, urls.objective(number), site_url),
+            "anterior": urls.href(here, urls.objective_json(number - 1), site_url) if number > 1 else None,
+            "proximo": urls.href(here, urls.objective_json(number + 1), site_url) if number < len(strategy.objectives) else None,
+            "pacote_de_dados": urls.href(here, urls.data_file(DESCRIPTOR), site_url),
         },
         "ato": _act(strategy),
         "licencas": _licences(),
@@ -98,8 +84,8 @@ def objective_document(strategy: Strategy, objective: Objective, addresses: Addr
     }
 
 
-def recommendation_document(strategy: Strategy, rec: Recommendation, addresses: Addresses) -> dict:
-    here = recommendation_json_path(rec.slug)
+def recommendation_document(strategy: Strategy, rec: Recommendation, site_url: str | None) -> dict:
+    here = urls.recommendation_json(rec.slug)
     themes = {t.id: t for t in strategy.themes}
     norms = {n.id: n for n in strategy.norms}
     order = strategy.recommendations
@@ -121,11 +107,11 @@ def recommendation_document(strategy: Strategy, rec: Recommendation, addresses: 
         ],
         "fonte": f"{strategy.act.short_name}, Anexo, item {rec.id}.",
         "enderecos": {
-            "pagina": addresses.href(here, recommendation_page_url(rec.slug)),
-            "objetivo": addresses.href(here, objective_json_path(rec.objective_number)),
-            "anterior": addresses.href(here, recommendation_json_path(order[position - 1].slug)) if position > 0 else None,
-            "proxima": addresses.href(here, recommendation_json_path(order[position + 1].slug)) if position + 1 < len(order) else None,
-            "pacote_de_dados": addresses.href(here, "dados/datapackage.json"),
+            "pagina": urls.href(here, urls.recommendation(rec.slug), site_url),
+            "objetivo": urls.href(here, urls.objective_json(rec.objective_number), site_url),
+            "anterior": urls.href(here, urls.recommendation_json(order[position - 1].slug), site_url) if position > 0 else None,
+            "proxima": urls.href(here, urls.recommendation_json(order[position + 1].slug), site_url) if position + 1 < len(order) else None,
+            "pacote_de_dados": urls.href(here, urls.data_file(DESCRIPTOR), site_url),
         },
         "ato": _act(strategy),
         "licencas": _licences(),
@@ -133,9 +119,16 @@ def recommendation_document(strategy: Strategy, rec: Recommendation, addresses: 
     }
 
 
-def item_files(strategy: Strategy, addresses: Addresses) -> list[tuple[str, bytes]]:
-    """Every twin as (path from the site root, bytes), objectives first, in the order of the act."""
-    files = [(objective_json_path(o.number), encode(objective_document(strategy, o, addresses))) for o in strategy.objectives]
-    files += [(recommendation_json_path(r.slug), encode(recommendation_document(strategy, r, addresses)))
+_TWIN_TITLE = "Dados desta página em JSON"
+
+
+def publish(strategy: Strategy, context: BuildContext) -> list[Published]:
+    """Every twin, objectives first, in the order of the act, each declared as its page's alternate."""
+    site_url = context.site_url
+    files = [Published(urls.objective_json(o.number), encode(objective_document(strategy, o, site_url)),
+                       alternate_of=urls.objective(o.number), alternate_type="application/json", alternate_title=_TWIN_TITLE)
+             for o in strategy.objectives]
+    files += [Published(urls.recommendation_json(r.slug), encode(recommendation_document(strategy, r, site_url)),
+                        alternate_of=urls.recommendation(r.slug), alternate_type="application/json", alternate_title=_TWIN_TITLE)
               for r in strategy.recommendations]
     return files

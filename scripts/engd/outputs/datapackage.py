@@ -29,18 +29,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .model import Strategy
-from .readability import analyse
-from .reproducible import normalise_zip, zip_bytes
+from .. import urls
+from ..context import BuildContext
+from ..model import Identity, Strategy
+from ..readability import analyse
+from ..reproducible import normalise_zip, zip_bytes
+from . import AfterBuild, Collector, Download, Published
 
 VERSION = "1.1.0"
-NAME = "recomendacoes-engd-2024-2027"
-TITLE = "Recomendações da Estratégia Nacional de Governo Digital 2024–2027"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 DESCRIPTOR = "datapackage.json"
-WORKBOOK = f"{NAME}.xlsx"
-ARCHIVE = f"{NAME}.zip"
 DICTIONARY_SHEET = "dicionario"
+WORKBOOK_RESOURCE = "planilha"
 IN_PRACTICE_SLOTS = 3  # the data schema allows at most three "na prática" examples per item
 
 LICENCES = {
@@ -122,6 +122,10 @@ class Table:
     def records(self, strategy: Strategy) -> list[dict]:
         return [{c.name: c.value(item) for c in self.columns} for item in self.rows(strategy)]
 
+    def describe(self, strategy: Strategy) -> str:
+        """The description, with ``{ato}`` standing for the act's short name."""
+        return self.description.replace("{ato}", strategy.act.short_name)
+
 
 def _in_practice(slot: int) -> Callable[[Any], str | None]:
     return lambda item: item.in_practice[slot] if len(item.in_practice) > slot else None
@@ -179,7 +183,7 @@ def _link_table(name: str, title: str, description: str, attribute: str, column:
 TABLES: tuple[Table, ...] = (
     Table(
         "objetivos", "Objetivos",
-        "Os objetivos do Anexo da Portaria SGD/MGI nº 4.248/2024, um por linha.",
+        "Os objetivos do Anexo da {ato}, um por linha.",
         lambda s: s.objectives,
         (
             Column("numero", "integer", "Número do objetivo", "Número do objetivo no Anexo (1, 2, 3, ...).",
@@ -411,7 +415,16 @@ def describe_constraints(spec: dict, code: Callable[[str], str] = str) -> str:
     return "; ".join(parts)
 
 
-def _workbook_bytes(descriptor_resources: list[dict], records: dict[str, list[dict]], created: datetime) -> bytes:
+def workbook_name(identity: Identity) -> str:
+    return f"{identity.package_name}.xlsx"
+
+
+def archive_name(identity: Identity) -> str:
+    return f"{identity.package_name}.zip"
+
+
+def _workbook_bytes(descriptor_resources: list[dict], records: dict[str, list[dict]], created: datetime,
+                    identity: Identity) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
@@ -440,8 +453,8 @@ def _workbook_bytes(descriptor_resources: list[dict], records: dict[str, list[di
         sheet.freeze_panes = "A2"
     moment = created.astimezone(timezone.utc).replace(tzinfo=None)
     properties = workbook.properties
-    properties.creator = properties.lastModifiedBy = NAME
-    properties.title = TITLE
+    properties.creator = properties.lastModifiedBy = identity.package_name
+    properties.title = identity.title
     properties.language = "pt-BR"
     properties.created = properties.modified = moment
     buffer = io.BytesIO()
@@ -483,22 +496,24 @@ def build_package(strategy: Strategy, created: datetime) -> Package:
     records = {t.name: t.records(strategy) for t in TABLES}
     csv_files = [PublishedFile(f"{t.name}.csv", csv_bytes(t, records[t.name]), "csv", f"{t.title} (CSV)", t.name) for t in TABLES]
     json_files = [PublishedFile(f"{t.name}.json", json_bytes(records[t.name]), "json", f"{t.title} (JSON)", t.name) for t in TABLES]
-    resources = [_resource(t.name, f, t.description, t.licences, t.schema()) for t, f in zip(TABLES, csv_files)]
+    resources = [_resource(t.name, f, t.describe(strategy), t.licences, t.schema()) for t, f in zip(TABLES, csv_files)]
     resources += [
         _resource(f"{t.name}-json", f,
                   f"A tabela {t.name} em JSON: uma lista de objetos com os mesmos campos e valores de {t.name}.csv (vazio = null).",
                   t.licences)
         for t, f in zip(TABLES, json_files)
     ]
-    workbook = PublishedFile(WORKBOOK, _workbook_bytes(resources, records, created), "xlsx", "Todas as tabelas (planilha XLSX)")
+    identity = strategy.identity
+    workbook = PublishedFile(workbook_name(identity), _workbook_bytes(resources, records, created, identity), "xlsx",
+                             "Todas as tabelas (planilha XLSX)")
     resources.append(_resource(
-        "planilha", workbook,
+        WORKBOOK_RESOURCE, workbook,
         f"Todas as tabelas numa planilha: uma aba por tabela, com os mesmos valores dos CSV, e a aba {DICTIONARY_SHEET} que descreve cada campo.",
         _BOTH))
     descriptor = {
         "$schema": PROFILE,
-        "name": NAME,
-        "title": TITLE,
+        "name": identity.package_name,
+        "title": identity.title,
         "description": (
             f"Os {len(strategy.objectives)} objetivos e as {len(strategy.recommendations)} recomendações da "
             f"{strategy.act.short_name} aos entes federados, com o texto oficial e, quando existem, explicações em "
@@ -507,15 +522,14 @@ def build_package(strategy: Strategy, created: datetime) -> Package:
         ),
         "version": VERSION,
         "created": created.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "keywords": ["governo digital", "estratégia nacional de governo digital", "recomendações", "entes federados",
-                     "transformação digital"],
+        "keywords": list(identity.keywords),
         "licenses": [LICENCES[key] for key in _BOTH],
         "sources": [_source(strategy)],
         "resources": resources,
     }
     descriptor_file = PublishedFile(DESCRIPTOR, json_bytes(descriptor), "json", "Descrição do pacote (Data Package)")
     members = [descriptor_file] + csv_files + json_files + [workbook]
-    archive = PublishedFile(ARCHIVE, zip_bytes([(f"{NAME}/{f.path}", f.content) for f in members], created), "zip",
+    archive = PublishedFile(archive_name(identity), zip_bytes([(f"{identity.package_name}/{f.path}", f.content) for f in members], created), "zip",
                             "O pacote inteiro (ZIP)")
     return Package(descriptor, tuple(members + [archive]), records, created)
 
@@ -575,7 +589,8 @@ def _twin_problems(folder: Path, descriptor: dict, label: str) -> list[str]:
 
     problems = []
     tables = [r for r in descriptor["resources"] if r.get("type") == "table"]
-    workbook_path = folder / WORKBOOK
+    workbook_file = next((r["path"] for r in descriptor["resources"] if r["name"] == WORKBOOK_RESOURCE), WORKBOOK_RESOURCE)
+    workbook_path = folder / workbook_file
     workbook = load_workbook(workbook_path, read_only=True) if workbook_path.exists() else None
     for resource in tables:
         name = resource["name"]
@@ -596,7 +611,7 @@ def _twin_problems(folder: Path, descriptor: dict, label: str) -> list[str]:
         except (OSError, ValueError, AttributeError, TypeError) as error:
             problems.append(f"{label}: {json_path.name} não é uma lista de objetos JSON legível ({error}).")
         if workbook is None or name not in workbook.sheetnames:
-            problems.append(f"{label}: a planilha {WORKBOOK} não tem a aba {name}.")
+            problems.append(f"{label}: a planilha {workbook_file} não tem a aba {name}.")
             continue
         # a spreadsheet gives back 27.0 as the integer 27: read number columns as numbers again
         numbers = [spec["type"] == "number" for spec in resource["schema"]["fields"]]
@@ -604,7 +619,7 @@ def _twin_problems(folder: Path, descriptor: dict, label: str) -> list[str]:
                        for v, is_number in zip(row, numbers)]
                       for i, row in enumerate(workbook[name].iter_rows(values_only=True))]
         if sheet_rows != expected:
-            problems.append(f"{label}: a aba {name} da planilha {WORKBOOK} não traz os mesmos valores de {resource['path']}.")
+            problems.append(f"{label}: a aba {name} da planilha {workbook_file} não traz os mesmos valores de {resource['path']}.")
     if workbook is not None:
         workbook.close()
     return problems
@@ -629,3 +644,22 @@ def check_built_site(strategy: Strategy, site_dir: Path) -> list[str]:
     if problems:
         problems.insert(0, "O pacote de dados abertos é inválido (relatório do frictionless):")
     return problems
+
+
+def publish(strategy: Strategy, context: BuildContext) -> list:
+    """The package's files as downloads of ``/dados/``, the ``/dados/`` page and the DCAT catalogue
+    (a collector: they list every download any output declares), and the frictionless check of
+    the written package (after the build)."""
+    from . import data_page
+
+    package = build_package(strategy, context.moment)
+    files = [
+        Published(urls.data_file(f.path), f.content, download=Download(f.title, f.format.upper(), f.media_type),
+                  **({"alternate_of": urls.DATA, "alternate_type": "application/json",
+                      "alternate_title": "Dados desta página em JSON"} if f.path == DESCRIPTOR else {}))
+        for f in package.files
+    ]
+    return files + [
+        Collector(lambda published: data_page.publish(strategy, context, package, published)),
+        AfterBuild("pacote de dados abertos", lambda site_dir: check_built_site(strategy, site_dir)),
+    ]

@@ -12,7 +12,7 @@ missing (a network that lets only part of PyPI through, as on this project's bui
 wrapper asks the project endpoint (``/pypi/NAME/json``), which carries the same vulnerability
 records for the project's newest release only: a package locked at that release counts as
 audited, with its source said in the report; any other stays "not audited".
-Run as ``python -m engd.audit [requirements.lock]`` (``make audit``).
+Run as ``python -m tools.audit [requirements.lock]`` (``make audit``).
 """
 from __future__ import annotations
 

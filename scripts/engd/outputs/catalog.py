@@ -1,11 +1,11 @@
 """Output: catalogue metadata that harvesters and search engines read, as JSON-LD.
 
-Input: a ``Strategy``, the in-memory ``datapackage.Package`` and the site's ``Addresses``.
-Output:
+Input: a ``Strategy``, the package's descriptor, the downloads every output declared (``data_page``
+gives them with their bytes' size and hash) and the site's address when known. Output:
 
 * ``dcat_catalogue`` — the DCAT catalogue published at ``/dados/catalogo.jsonld``: one
-  ``dcat:Catalog`` with one ``dcat:Dataset`` and one ``dcat:Distribution`` per published file of
-  ``/dados/`` (size, SHA-256, media type, download address, licence);
+  ``dcat:Catalog`` with one ``dcat:Dataset`` and one ``dcat:Distribution`` per declared download
+  (size, SHA-256, media type, download address, licence);
 * ``dataset_jsonld`` — the schema.org ``Dataset`` shown in the head of ``/dados/``;
 * ``legislation_jsonld`` — the schema.org ``Legislation`` of an objective or recommendation page.
 
@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import json
 
-from .datapackage import LICENCES, NAME, TITLE, VERSION, Package
-from .item_json import objective_json_path, objective_page_url, recommendation_json_path, recommendation_page_url
-from .model import Objective, Recommendation, Strategy
-from .site_urls import Addresses
+from .. import urls
+from ..model import Objective, Recommendation, Strategy
+from .datapackage import LICENCES, VERSION
 
-CATALOGUE = "dados/catalogo.jsonld"
-DATA_PAGE = "dados/"
+CATALOGUE = urls.data_file("catalogo.jsonld")
+DATA_PAGE = urls.DATA
 _RIGHTS = ("Textos oficiais: domínio público (Lei nº 9.610/1998, art. 8º, IV). Explicações em linguagem simples, "
            "temas, normas relacionadas e glossário escritos por este projeto: CC BY 4.0.")
 _IANA = "https://www.iana.org/assignments/media-types/"
@@ -67,10 +66,10 @@ def _source(strategy: Strategy) -> dict:
     return source
 
 
-def _distribution(file, addresses: Addresses) -> dict:
-    url = {"@id": addresses.href(CATALOGUE, f"dados/{file.path}")}
+def _distribution(file, site_url: str | None) -> dict:
+    url = {"@id": urls.href(CATALOGUE, file.address, site_url)}
     return {
-        "@id": f"#distribuicao-{file.path.replace('.', '-')}",
+        "@id": f"#distribuicao-{file.name.replace('.', '-').replace('/', '-')}",
         "@type": "dcat:Distribution",
         "dct:title": _pt(file.title),
         "dct:format": file.format.upper(),
@@ -88,17 +87,18 @@ def _distribution(file, addresses: Addresses) -> dict:
     }
 
 
-def dcat_catalogue(strategy: Strategy, package: Package, addresses: Addresses) -> dict:
-    """The DCAT catalogue: one dataset, one distribution per file of ``package``."""
-    modified = _typed(package.descriptor["created"], "xsd:dateTime")
-    landing = {"@id": addresses.href(CATALOGUE, DATA_PAGE)}
+def dcat_catalogue(strategy: Strategy, descriptor: dict, downloads: list, site_url: str | None) -> dict:
+    """The DCAT catalogue: one dataset, one distribution per download."""
+    identity = strategy.identity
+    modified = _typed(descriptor["created"], "xsd:dateTime")
+    landing = {"@id": urls.href(CATALOGUE, DATA_PAGE, site_url)}
     dataset = {
         "@id": "#conjunto-de-dados",
         "@type": "dcat:Dataset",
-        "dct:identifier": NAME,
-        "dct:title": _pt(TITLE),
-        "dct:description": _pt(package.descriptor["description"]),
-        "dcat:keyword": [_pt(k) for k in package.descriptor["keywords"]],
+        "dct:identifier": identity.package_name,
+        "dct:title": _pt(identity.title),
+        "dct:description": _pt(descriptor["description"]),
+        "dcat:keyword": [_pt(k) for k in descriptor["keywords"]],
         "dct:language": {"@id": "http://id.loc.gov/vocabulary/iso639-1/pt"},
         "dct:modified": modified,
         "dcat:version": VERSION,
@@ -107,27 +107,27 @@ def dcat_catalogue(strategy: Strategy, package: Package, addresses: Addresses) -
         "dct:temporal": {
             "@type": "dct:PeriodOfTime",
             "dcat:startDate": _typed(strategy.act.date[:4], "xsd:gYear"),
-            "dcat:endDate": _typed("2027", "xsd:gYear"),
+            "dcat:endDate": _typed(str(identity.end_year), "xsd:gYear"),
         },
         "dct:source": _source(strategy),
         "dct:license": {"@id": LICENCES["cc-by"]["path"]},
         "dct:rights": {"@type": "dct:RightsStatement", "rdfs:label": _pt(_RIGHTS)},
-        "dcat:distribution": [_distribution(f, addresses) for f in package.files],
+        "dcat:distribution": [_distribution(f, site_url) for f in downloads],
     }
     return {
         "@context": _DCAT_CONTEXT,
         "@id": "#catalogo",
         "@type": "dcat:Catalog",
-        "dct:title": _pt(f"Catálogo de dados abertos — {TITLE}"),
+        "dct:title": _pt(f"Catálogo de dados abertos — {identity.title}"),
         "dct:description": _pt("Catálogo dos dados abertos publicados por este site. Não é um catálogo oficial do governo."),
         "dct:language": {"@id": "http://id.loc.gov/vocabulary/iso639-1/pt"},
         "dct:modified": modified,
-        "foaf:homepage": {"@id": addresses.href(CATALOGUE, "")},
+        "foaf:homepage": {"@id": urls.href(CATALOGUE, urls.HOME, site_url)},
         "dcat:dataset": [dataset],
     }
 
 
-def _act_legislation(strategy: Strategy, addresses: Addresses, here: str) -> dict:
+def _act_legislation(strategy: Strategy, site_url: str | None, here: str) -> dict:
     act = strategy.act
     legislation = {
         "@type": "Legislation",
@@ -141,14 +141,14 @@ def _act_legislation(strategy: Strategy, addresses: Addresses, here: str) -> dic
         "legislationJurisdiction": "Brasil",
         "legislationPassedBy": {"@type": "GovernmentOrganization", "name": " / ".join(act.bodies)},
         "inLanguage": "pt-BR",
-        "url": addresses.href(here, "ato/"),
+        "url": urls.href(here, urls.ACT, site_url),
     }
     if act.publication.url:
         legislation["sameAs"] = act.publication.url
     return legislation
 
 
-def _item_legislation(strategy: Strategy, here: str, addresses: Addresses, *, name: str, identifier: str,
+def _item_legislation(strategy: Strategy, here: str, site_url: str | None, *, name: str, identifier: str,
                       text: str, json_path: str) -> dict:
     return {
         "@context": "https://schema.org",
@@ -162,61 +162,62 @@ def _item_legislation(strategy: Strategy, here: str, addresses: Addresses, *, na
         "text": text,
         "inLanguage": "pt-BR",
         "isAccessibleForFree": True,
-        "url": addresses.href(here, here),
-        "isPartOf": _act_legislation(strategy, addresses, here),
+        "url": urls.href(here, here, site_url),
+        "isPartOf": _act_legislation(strategy, site_url, here),
         "encoding": {
             "@type": "MediaObject",
             "encodingFormat": "application/json",
-            "contentUrl": addresses.href(here, json_path),
+            "contentUrl": urls.href(here, json_path, site_url),
         },
     }
 
 
-def legislation_jsonld(strategy: Strategy, item: Objective | Recommendation, addresses: Addresses) -> dict:
+def legislation_jsonld(strategy: Strategy, item: Objective | Recommendation, site_url: str | None) -> dict:
     """The schema.org Legislation of one objective or recommendation page."""
     act = strategy.act.short_name
     if isinstance(item, Objective):
         return _item_legislation(
-            strategy, objective_page_url(item.number), addresses,
+            strategy, urls.objective(item.number), site_url,
             name=f"Objetivo {item.number} da {act}", identifier=f"{act}, Anexo, objetivo {item.number}",
-            text=item.official_text, json_path=objective_json_path(item.number))
+            text=item.official_text, json_path=urls.objective_json(item.number))
     return _item_legislation(
-        strategy, recommendation_page_url(item.slug), addresses,
+        strategy, urls.recommendation(item.slug), site_url,
         name=f"Recomendação {item.id} da {act}", identifier=f"{act}, Anexo, item {item.id}",
-        text=item.official_text, json_path=recommendation_json_path(item.slug))
+        text=item.official_text, json_path=urls.recommendation_json(item.slug))
 
 
-def dataset_jsonld(strategy: Strategy, package: Package, addresses: Addresses) -> dict:
+def dataset_jsonld(strategy: Strategy, descriptor: dict, downloads: list, site_url: str | None) -> dict:
     """The schema.org Dataset of the ``/dados/`` page."""
     here = DATA_PAGE
+    identity = strategy.identity
     return {
         "@context": "https://schema.org",
         "@type": "Dataset",
-        "name": TITLE,
-        "description": package.descriptor["description"],
-        "identifier": NAME,
+        "name": identity.title,
+        "description": descriptor["description"],
+        "identifier": identity.package_name,
         "version": VERSION,
-        "keywords": package.descriptor["keywords"],
+        "keywords": descriptor["keywords"],
         "inLanguage": "pt-BR",
         "isAccessibleForFree": True,
         "license": LICENCES["cc-by"]["path"],
         "usageInfo": _RIGHTS,
-        "dateModified": package.descriptor["created"],
-        "temporalCoverage": f"{strategy.act.date[:4]}/2027",
-        "url": addresses.href(here, here),
-        "isBasedOn": _act_legislation(strategy, addresses, here),
-        "includedInDataCatalog": {"@type": "DataCatalog", "name": f"Catálogo de dados abertos — {TITLE}",
-                                  "url": addresses.href(here, CATALOGUE)},
+        "dateModified": descriptor["created"],
+        "temporalCoverage": f"{strategy.act.date[:4]}/{identity.end_year}",
+        "url": urls.href(here, here, site_url),
+        "isBasedOn": _act_legislation(strategy, site_url, here),
+        "includedInDataCatalog": {"@type": "DataCatalog", "name": f"Catálogo de dados abertos — {identity.title}",
+                                  "url": urls.href(here, CATALOGUE, site_url)},
         "distribution": [
             {
                 "@type": "DataDownload",
                 "name": f.title,
                 "encodingFormat": f.media_type,
-                "contentUrl": addresses.href(here, f"dados/{f.path}"),
+                "contentUrl": urls.href(here, f.address, site_url),
                 "contentSize": f"{f.size} B",
                 "sha256": f.sha256,
             }
-            for f in package.files
+            for f in downloads
         ],
     }
 

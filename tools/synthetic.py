@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import load_strategy
-from .validate import ACT_FILE, OBJECTIVES_DIR, SCHEMA_DIR
+from engd.model import load_strategy
+from engd.validate import ACT_FILE, OBJECTIVES_DIR, SCHEMA_DIR, SITE_FILE
 
 _NOTICE = "# DADOS SINTÉTICOS para medir desempenho: não são o texto oficial de nenhum ato."
 _PLAIN = "Esta é uma explicação curta em linguagem simples, escrita só para o teste de desempenho."
@@ -55,8 +55,9 @@ def write(real_data: Path, target: Path, recommendations: int) -> Path:
         shutil.rmtree(target)
     (target / OBJECTIVES_DIR).mkdir(parents=True)
     shutil.copytree(real_data / SCHEMA_DIR, target / SCHEMA_DIR)
-    act_text = (real_data / ACT_FILE).read_text(encoding="utf-8")
-    (target / ACT_FILE).write_text(f"{_NOTICE}\n{act_text}", encoding="utf-8")
+    for name in (ACT_FILE, SITE_FILE):
+        text = (real_data / name).read_text(encoding="utf-8")
+        (target / name).write_text(f"{_NOTICE}\n{text}", encoding="utf-8")
     source_file = target / strategy.act.source_file
     source_file.parent.mkdir(parents=True, exist_ok=True)
     source_lines = _source_head((real_data / strategy.act.source_file).read_text(encoding="utf-8"))
@@ -82,7 +83,7 @@ def write(real_data: Path, target: Path, recommendations: int) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m engd.synthetic",
+    parser = argparse.ArgumentParser(prog="python -m tools.synthetic",
                                      description="Escreve uma pasta de dados sintéticos com N recomendações.")
     parser.add_argument("recomendacoes", type=int, help="número de recomendações")
     parser.add_argument("destino", help="pasta a criar (substituída se existir)")

@@ -153,14 +153,15 @@ def table(views: list[View]) -> str:
 def run(project: Path) -> str:
     from playwright.sync_api import sync_playwright
 
-    from .build import build
+    from engd.context import from_environment
+    from engd.site.build import build
 
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
         raise RuntimeError("Chromium não encontrado: instale o pacote Debian 'chromium' (make deps-sistema).")
     with tempfile.TemporaryDirectory(prefix="engd-bench-paginas-") as folder:
         site = Path(folder) / "site"
-        build(Path(project), site)
+        build(from_environment(project, output_dir=site))
         server, base_url = _serve(site)
         try:
             with sync_playwright() as playwright:

@@ -1,0 +1,1 @@
+"""The site stage: the MkDocs adapter (``plugin``) and the atomic build (``build``)."""
