@@ -147,7 +147,8 @@ def _readability(attribute: str) -> Callable[[Any], float | None]:
 
 def _readability_columns(what: str) -> tuple[Column, ...]:
     """The Portuguese Flesch index (Martins et al., 1996) of the official text and of ours."""
-    scale = "de 0 a 100, quanto maior mais fácil; pode ficar abaixo de 0 em textos muito difíceis"
+    scale = ("quanto maior, mais fácil; sem piso nem teto fixos: textos muito difíceis ficam abaixo de 0; faixas: "
+             "75 ou mais, muito fácil; de 50 a 75, fácil; de 25 a 50, difícil; abaixo de 25, muito difícil")
     return (
         Column("legibilidade_texto_oficial", "number", "Legibilidade do texto oficial",
                f"Índice de legibilidade de Flesch adaptado ao português (Martins e outros, 1996) do texto oficial {what}, "
