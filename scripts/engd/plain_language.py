@@ -3,13 +3,15 @@
 Input: valid objective documents and the glossary document (or None). Output: problems naming the
 file, line, field, the item and the figure, when an explanation (``texto_simples``) scores below
 ``MIN_INDEX`` on the Portuguese Flesch index, averages more than ``MAX_WORDS_PER_SENTENCE`` words a
-sentence, or uses an acronym (in ``texto_simples`` or ``na_pratica``) that the glossary lacks.
-It judges only our texts, never the official ones.
+sentence, uses an acronym (in ``texto_simples`` or ``na_pratica``) that the glossary lacks, or uses
+a word of obligation that the official text of the item lacks (``obligation``: the act only
+recommends). It judges only our texts, never the official ones.
 """
 from __future__ import annotations
 
 from types import SimpleNamespace
 
+from . import obligation
 from .glossary import TermMatcher
 from .load import Document
 from .problems import Problem
@@ -47,7 +49,7 @@ def _check_item(document: Document, path: tuple, item: dict, label: str, matcher
             where = path + ((key,) if key == "texto_simples" else (key, i))
             for acronym in matcher.unexplained_acronyms(piece):
                 problems.append(document.problem(where, f"a sigla “{acronym}” ({label}) não está no glossário (glossario.yml)."))
-    return problems
+    return problems + obligation.check_item(document, path, item, label)
 
 
 def check_plain_language(objectives: list[Document], glossary: Document | None) -> list[Problem]:
