@@ -1,8 +1,9 @@
 """Validator rule: our texts never turn a recommendation into a duty.
 
 The act "estabelece recomendações" (art. 1º) and its annex lists "recomendações aos entes
-federados". Input: one item (objective or recommendation) of a valid objective document. Output:
-one problem per word of obligation ("deve", "precisam", "tem que", "é obrigatório", …) that the
+federados". Input: one item (objective or recommendation) of a valid objective document, as the
+texts that ``plain_language`` reads from it (this module reads no data key itself). Output: one
+problem per word of obligation ("deve", "precisam", "tem que", "é obrigatório", …) that the
 item's ``texto_simples`` or ``na_pratica`` uses while its ``texto_oficial`` has no word of the same
 family, naming the item and the word as written. A word may stay only through an entry of the
 item's ``excecoes_obrigacao`` (the word and the reason, reviewed by a person); an entry that no
@@ -47,14 +48,15 @@ def family(word: str) -> str:
     return _FAMILY_OF[" ".join(word.lower().split())]
 
 
-def check_item(document: Document, path: tuple, item: dict, label: str) -> list[Problem]:
-    """Problems of one objective or recommendation (``path`` leads to it in ``document``)."""
-    allowed_families = {family(w) for w in obligation_words(item.get("texto_oficial", ""))}
-    exceptions = {e["palavra"].lower(): i for i, e in enumerate(item.get(EXCEPTIONS_KEY, []))}
+def check_item(document: Document, path: tuple, label: str, official: str, texts: list[tuple[tuple, str]],
+               exceptions: list[dict]) -> list[Problem]:
+    """Problems of one objective or recommendation: ``texts`` are (path, text) of its explanation and
+    examples, ``official`` its official text, ``exceptions`` its ``excecoes_obrigacao`` entries
+    (``path`` leads to the item in ``document``)."""
+    allowed_families = {family(w) for w in obligation_words(official)}
+    listed = {e["palavra"].lower(): i for i, e in enumerate(exceptions)}
     used: set[str] = set()
     problems = []
-    texts = [(path + ("texto_simples",), item["texto_simples"])] if item.get("texto_simples") else []
-    texts += [(path + ("na_pratica", i), text) for i, text in enumerate(item.get("na_pratica", []))]
     for where, text in texts:
         seen: set[str] = set()
         for word in obligation_words(text):
@@ -62,15 +64,15 @@ def check_item(document: Document, path: tuple, item: dict, label: str) -> list[
             if key in seen or family(word) in allowed_families:
                 continue
             seen.add(key)
-            if key in exceptions:
+            if key in listed:
                 used.add(key)
                 continue
             problems.append(document.problem(where,
                 f"“{word}” ({label}) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz "
                 f"recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em {EXCEPTIONS_KEY}."))
-    for key, i in exceptions.items():
+    for key, i in listed.items():
         if key not in used:
             problems.append(document.problem(path + (EXCEPTIONS_KEY, i, "palavra"),
-                f"a exceção “{item[EXCEPTIONS_KEY][i]['palavra']}” ({label}) não corresponde a nenhuma palavra de obrigação "
+                f"a exceção “{exceptions[i]['palavra']}” ({label}) não corresponde a nenhuma palavra de obrigação "
                 f"da explicação nem dos exemplos; apague-a."))
     return problems

@@ -44,12 +44,15 @@ def _check_item(document: Document, path: tuple, item: dict, label: str, matcher
             average = f"{figures.words_per_sentence:.1f}".replace(".", ",")
             problems.append(document.problem(path + ("texto_simples",),
                 f"a explicação {label} tem em média {average} palavras por frase; o máximo é {MAX_WORDS_PER_SENTENCE:.0f}."))
+    ours = []
     for key, texts in (("texto_simples", [text] if text else []), ("na_pratica", item.get("na_pratica", []))):
         for i, piece in enumerate(texts):
             where = path + ((key,) if key == "texto_simples" else (key, i))
+            ours.append((where, piece))
             for acronym in matcher.unexplained_acronyms(piece):
                 problems.append(document.problem(where, f"a sigla “{acronym}” ({label}) não está no glossário (glossario.yml)."))
-    return problems + obligation.check_item(document, path, item, label)
+    return problems + obligation.check_item(document, path, label, item["texto_oficial"], ours,
+                                            item.get(obligation.EXCEPTIONS_KEY, []))
 
 
 def check_plain_language(objectives: list[Document], glossary: Document | None) -> list[Problem]:
