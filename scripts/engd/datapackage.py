@@ -33,7 +33,7 @@ from .model import Strategy
 from .readability import analyse
 from .reproducible import normalise_zip, zip_bytes
 
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 NAME = "recomendacoes-engd-2024-2027"
 TITLE = "Recomendações da Estratégia Nacional de Governo Digital 2024–2027"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -275,6 +275,9 @@ TABLES: tuple[Table, ...] = (
                    lambda t: t.explanation, required=True),
             Column("norma", "string", "Norma", "Identificador da norma que trata do termo (tabela normas). Vazio quando não há.",
                    lambda t: t.norm_id, constraints={"pattern": _ID_PATTERN}),
+            Column("nao_verificado", "string", "Não verificado",
+                   "O que da explicação não pôde ser conferido no ato nem nas normas citadas. Vazio quando tudo foi conferido.",
+                   lambda t: t.unverified),
         ),
         ("id",),
         ((("norma",), "normas", ("id",)),),
