@@ -91,7 +91,7 @@ def test_a_change_to_one_item_dates_only_that_item(data_copy, tmp_path, monkeypa
     untouched = (site / "recomendacoes" / "3-6" / "index.html").read_text(encoding="utf-8")
     assert "Dados alterados pela última vez em 4 de março de 2027" in changed
     assert 'href="../../mudancas/#corrige-3-7"' in changed
-    assert "Dados alterados pela última vez em 25 de novembro de 2026" in untouched
+    assert "Dados alterados pela última vez em 1 de dezembro de 2026" in untouched
     feed = feedparser.parse((site / "mudancas.xml").read_bytes())
     assert feed.feed.updated == "2027-03-04T00:00:00Z"
     assert feed.entries[0].summary.endswith("Itens afetados: recomendação 3.7.")
@@ -107,7 +107,7 @@ def test_changelog_problems_name_file_line_and_field(data_copy):
         ("data/mudancas.yml", "mudancas[0].itens[0]",
          "o item “3.9” não existe (use todos, ato, o número de um objetivo ou de uma recomendação)."),
         ("data/mudancas.yml", "mudancas[2].data",
-         "as mudanças vão da mais recente para a mais antiga: 2026-11-25 é posterior a 2020-01-01, da entrada anterior."),
+         "as mudanças vão da mais recente para a mais antiga: 2026-12-01 é posterior a 2020-01-01, da entrada anterior."),
     ]
     assert all(p.line > 0 for p in problems)
 
