@@ -88,7 +88,7 @@ def test_a_change_to_one_item_dates_only_that_item(data_copy):
     changed = site.file("recomendacoes/3-7/").content
     untouched = site.file("recomendacoes/3-6/").content
     assert "Dados alterados pela última vez em 4 de março de 2027: [Correção na 3.7](../mudancas.md#corrige-3-7)." in changed
-    assert "Dados alterados pela última vez em 25 de novembro de 2026" in untouched
+    assert "Dados alterados pela última vez em 1 de dezembro de 2026" in untouched
     parsed = feedparser.parse(site.file("mudancas.xml").data)
     assert parsed.feed.updated == "2027-03-04T00:00:00Z"
     assert parsed.entries[0].summary.endswith("Itens afetados: recomendação 3.7.")
@@ -104,7 +104,7 @@ def test_changelog_problems_name_file_line_and_field(data_copy):
         ("data/mudancas.yml", "mudancas[0].itens[0]",
          "o item “3.9” não existe (use todos, ato, o número de um objetivo ou de uma recomendação)."),
         ("data/mudancas.yml", "mudancas[2].data",
-         "as mudanças vão da mais recente para a mais antiga: 2026-11-25 é posterior a 2020-01-01, da entrada anterior."),
+         "as mudanças vão da mais recente para a mais antiga: 2026-12-01 é posterior a 2020-01-01, da entrada anterior."),
     ]
     assert all(p.line > 0 for p in problems)
 

@@ -95,14 +95,14 @@ def test_every_item_page_shows_its_citation(build_with, strategy):
 def test_unconfigured_site_shows_the_path_and_says_why(build_with):
     box = _box(build_with(**UNCONFIGURED), "recomendacoes/3-7/index.html")
     assert box["endereco"] == "/recomendacoes/3-7/"
-    assert "o endereço completo depende de onde o site está publicado" in box["html"]
+    assert "O endereço completo depende de onde o site está." in box["html"]
     assert "Endereço curto: <span class=\"engd-citar-curto\">/3.7/</span>" in box["html"]
 
 
 def test_configured_site_shows_the_absolute_address(build_with):
     box = _box(build_with(**CONFIGURED), "recomendacoes/3-7/index.html")
     assert box["endereco"] == "https://engd.example.org/estrategia/recomendacoes/3-7/"
-    assert "o endereço completo depende" not in box["html"]
+    assert "O endereço completo depende" not in box["html"]
     assert "https://engd.example.org/estrategia/3.7/" in box["html"]
 
 

@@ -79,3 +79,21 @@ def test_glossary_page_lists_every_term_with_anchor_and_usage(built_site, strate
     cpf = page[page.index('id="cpf"'):]
     cpf = cpf[:cpf.index("<h2", 10)]
     assert 'href="../recomendacoes/3-7/"' in cpf
+
+
+def test_unverified_statements_are_marked_on_the_glossary_page(built_site, strategy):
+    unverified = [t for t in strategy.terms if t.unverified]
+    assert {"soberania", "ceps-gov-br", "cisc-gov-br", "pen", "rede-gov-br"} <= {t.id for t in unverified}
+    page = (built_site / "glossario" / "index.html").read_text(encoding="utf-8")
+    for term in strategy.terms:
+        entry = page[page.index(f'id="{term.id}"'):]
+        entry = entry[:entry.index("<h2", 10)] if "<h2" in entry[10:] else entry
+        assert ("Não verificado:" in entry) == bool(term.unverified), term.id
+
+
+def test_glossary_states_budget_laws_and_privacy_as_the_law_does(strategy):
+    terms = {t.id: t.explanation for t in strategy.terms}
+    assert "estima quanto o governo vai arrecadar e fixa as despesas" in terms["loa"]
+    assert "quatro anos" in terms["ppa"] and "metas e as prioridades" in terms["ldo"]
+    assert "nem todo uso depende da vontade dela" in terms["privacidade"]
+    assert "É ela quem decide" not in terms["privacidade"]

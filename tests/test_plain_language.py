@@ -69,3 +69,28 @@ def test_readability_command_prints_the_table():
     assert len(rows) == 61
     assert rows[0].startswith("| 1 |") and rows[-1].startswith("| 10.4 |")
     assert "Explicações: 61;" in result.stdout
+
+
+NATURE = "A portaria faz recomendações aos entes federados (art. 1º). Ela recomenda; não obriga."
+
+
+def test_explanation_box_says_once_that_the_act_recommends(built_site):
+    for page_path in ["recomendacoes/3-1/index.html", "objetivos/3/index.html", "recomendacoes/10-4/index.html"]:
+        page = (built_site / page_path).read_text(encoding="utf-8")
+        box = page[page.index('class="engd-explicacao"'):page.index('id="legibilidade"')]
+        assert box.count(NATURE) == 1, page_path
+        assert page.count(NATURE) == 1, page_path
+    printable = (built_site / "imprimir" / "index.html").read_text(encoding="utf-8")
+    assert printable.count(NATURE) == 1
+
+
+def test_readability_note_gives_the_real_scale_and_never_minus_zero(built_site):
+    page = (built_site / "recomendacoes" / "2-1" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<td>Texto oficial</td>\s*<td>-55,4</td>\s*<td>muito difícil</td>", page)
+    assert "de 0 a 100" not in page and "0 a 25" not in page
+    assert "um texto muito difícil fica abaixo de 0" in page
+    assert "75 ou mais, muito fácil; de 50 a 75, fácil; de 25 a 50, difícil; abaixo de 25, muito difícil." in page
+    page_8_7 = (built_site / "recomendacoes" / "8-7" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<td>Texto oficial</td>\s*<td>0,0</td>", page_8_7)
+    for path in built_site.rglob("*.html"):
+        assert "-0,0" not in path.read_text(encoding="utf-8"), path

@@ -69,6 +69,9 @@ def test_syllable_counter_matches_the_word_list():
         # diphthongs, oral and nasal
         ("pai", 1), ("leitura", 3), ("muito", 2), ("céu", 1), ("outro", 2),
         ("mãe", 1), ("põe", 1), ("ações", 2), ("cidadão", 3),
+        # the contractions ao/aos: a falling diphthong (one syllable), unlike ca-os, a-on-de
+        ("ao", 1), ("aos", 1), ("Ao", 1), ("AOS", 1), ("caos", 2), ("aonde", 3),
+        ("depois", 2), ("pastéis", 2), ("mingau", 2), ("saia", 2), ("saía", 3), ("áudio", 2),
         # hiatus
         ("saúde", 3), ("país", 2), ("ruído", 3), ("ideia", 3), ("pessoa", 3),
         ("poeta", 3), ("voo", 2), ("leem", 2), ("cooperar", 4), ("ainda", 3),
@@ -243,3 +246,35 @@ def test_readability_is_frozen():
 def test_analyse_rejects_text_without_words(text):
     with pytest.raises(ValueError, match="Texto vazio"):
         analyse(text)
+
+
+# --- never "-0,0" -----------------------------------------------------------
+
+# Official text of recommendation 8.7: raw index −0,005…, which rounds to a negative zero.
+TEXT_8_7 = ("Revisar, simplificar e digitalizar processos e rotinas de trabalho com foco na eficiência e na "
+            "qualidade da entrega, e adotando metodologias ágeis e iterativas para o desenvolvimento de "
+            "soluções e resolução de problemas.")
+
+
+def test_index_that_rounds_to_zero_is_never_negative_zero():
+    result = analyse(TEXT_8_7)
+    raw = flesch_index(result.sentences, result.words, result.syllables)
+    assert -0.05 < raw < 0
+    assert result.index == 0.0 and str(result.index) == "0.0"
+
+
+@pytest.mark.parametrize("index", [-0.04, -0.0, -0.049])
+def test_readability_row_shows_zero_without_sign(monkeypatch, index):
+    from engd.outputs import pages
+
+    monkeypatch.setattr(pages, "analyse", lambda text: Readability(sentences=1, words=30, syllables=80, index=index))
+    assert pages.readability_row("qualquer texto")["index"] == "0,0"
+
+
+def test_readability_row_keeps_real_negative_values():
+    from engd.outputs.pages import readability_row
+
+    assert readability_row(TEXT_8_7)["index"] == "0,0"
+    official_2_1 = ("Desenhar serviços com linguagem simplificada, acessibilidade, e jornada personalizada, aprimorando "
+                    "a experiência do usuário, com prioridade para populações vulneráveis.")
+    assert readability_row(official_2_1) == {"index": "-55,4", "band": "muito difícil", "words_per_sentence": "19,0"}

@@ -53,7 +53,8 @@ def strategy_from_tables(tables: dict[str, list[dict]], act) -> Strategy:
     return Strategy(
         act=act,
         objectives=objectives,
-        terms=tuple(Term(r["id"], r["termo"], r["expansao"], r["tipo"], r["explicacao"], tuple(forms_of[r["id"]]), r["norma"])
+        terms=tuple(Term(r["id"], r["termo"], r["expansao"], r["tipo"], r["explicacao"], tuple(forms_of[r["id"]]), r["norma"],
+                         r["nao_verificado"])
                     for r in tables["glossario"]),
         themes=tuple(Theme(r["id"], r["nome"], r["descricao"]) for r in tables["temas"]),
         norms=tuple(Norm(r["id"], r["tipo"], r["numero"], r["data"].isoformat() if r["data"] else None, r["ementa"],
@@ -87,7 +88,7 @@ def strategies(draw, act, identity) -> Strategy:
     terms = tuple(
         Term(i, draw(_TEXT), draw(_MAYBE), draw(st.sampled_from(["sigla", "programa", "orgao", "rede", "termo-tecnico"])),
              draw(_TEXT), tuple(draw(st.lists(_TEXT, min_size=1, max_size=3, unique=True))),
-             draw(st.none() | st.sampled_from([n.id for n in norms])) if norms else None)
+             draw(st.none() | st.sampled_from([n.id for n in norms])) if norms else None, draw(_MAYBE))
         for i in draw(st.lists(_ID, max_size=3, unique=True)))
     objectives = []
     for number in range(1, draw(st.integers(1, 3)) + 1):

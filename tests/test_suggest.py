@@ -44,7 +44,7 @@ def test_unconfigured_pages_omit_the_link_and_say_why(build_with):
     section, links = _links(build_with(**UNCONFIGURED), "recomendacoes/3-7/index.html")
     assert links == []
     assert "issues/new" not in section
-    assert "construída sem o endereço do repositório do projeto" in " ".join(section.split())
+    assert "feita sem o endereço do projeto no GitHub" in " ".join(section.split())
 
 
 @pytest.mark.parametrize("form", [pages.CORRECTION_FORM, pages.ACCESSIBILITY_FORM])

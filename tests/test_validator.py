@@ -27,8 +27,8 @@ EXPECTED = {'aninhamento_profundo': ['data/objetivos/objetivo-01.yml:16:32: anin
  'bom': ['data/objetivos/objetivo-01.yml:1:1: o arquivo começa com BOM (marca de ordem de bytes); salve-o como UTF-8 sem BOM'],
  'bomba_de_apelidos': ['data/ato.yml:1:4: âncoras YAML (&nome) não são aceitas; repita o valor'],
  'campo_desconhecido': ['data/objetivos/objetivo-01.yml:12:5: recomendacoes[1].texto_oficial: falta o campo obrigatório “texto_oficial”.',
-                        'data/objetivos/objetivo-01.yml:13:5: recomendacoes[1].texto_ofical: campo desconhecido “texto_ofical”. Campos aceitos aqui: na_pratica, normas, numero, temas, texto_oficial, '
-                        'texto_simples.'],
+                        'data/objetivos/objetivo-01.yml:13:5: recomendacoes[1].texto_ofical: campo desconhecido “texto_ofical”. Campos aceitos aqui: excecoes_obrigacao, na_pratica, normas, numero, temas, '
+                        'texto_oficial, texto_simples.'],
  'campo_obrigatorio': ['data/ato.yml:4:1: ementa: falta o campo obrigatório “ementa”.'],
  'caractere_de_controle': ['data/objetivos/objetivo-01.yml:14:19: caractere de controle invisível não permitido (U+0007); apague-o'],
  'chave_nao_texto': ['data/objetivos/objetivo-02.yml:3:1: chaves devem ser texto simples'],
@@ -59,6 +59,24 @@ EXPECTED = {'aninhamento_profundo': ['data/objetivos/objetivo-01.yml:16:32: anin
                         'data/objetivos/objetivo-02.yml:11:13: recomendacoes[1].numero: a recomendação 2.1 está repetida.'],
  'objetivo_ausente': ['data/fontes/dou.txt: o objetivo 1 da fonte oficial não está nos dados.',
                       'data/objetivos: falta o objetivo 1 (arquivo objetivo-01.yml): a numeração deve ser 1, 2, 3, … sem lacunas.'],
+ 'obrigacao_deve': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “deve” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_devem': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “Devem” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_devera': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “deverá” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_deverao': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “deverão” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_deveria': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “deveria” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_e_obrigatorio': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “É obrigatório” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_e_preciso': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “É preciso” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_excecao_sem_motivo': ['data/objetivos/objetivo-01.yml:19:9: recomendacoes[1].excecoes_obrigacao[0].motivo: falta o campo obrigatório “motivo”.'],
+ 'obrigacao_excecao_sem_uso': ['data/objetivos/objetivo-01.yml:19:18: recomendacoes[1].excecoes_obrigacao[0].palavra: a exceção “deve” (da recomendação 1.2) não corresponde a nenhuma palavra de obrigação da explicação nem dos exemplos; apague-a.'],
+ 'obrigacao_obriga': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “obriga” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_obrigacao': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “obrigação” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_obrigacoes': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “obrigações” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_obrigatoria': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “obrigatória” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_precisa': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “precisa” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_precisam': ['data/objetivos/objetivo-01.yml:20:9: recomendacoes[1].na_pratica[1]: “precisam” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_teem_que': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “têm que” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_tem_de': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “tem de” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
+ 'obrigacao_tem_que': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: “tem que” (da recomendação 1.2) é palavra de obrigação, e o texto oficial não tem nenhuma: a portaria só faz recomendações (art. 1º). Reescreva sem criar obrigação ou registre a exceção, com o motivo, em excecoes_obrigacao.'],
  'publicacao_diferente': ['data/ato.yml:44:11: publicacao.pagina: difere da fonte oficial, que diz 111.'],
  'referencia_inexistente': ['data/objetivos/objetivo-01.yml:12:13: recomendacoes[0].temas[0]: tema “tema-que-nao-existe” não existe em temas.yml.'],
  'sigla_fora_do_glossario': ['data/objetivos/objetivo-01.yml:16:20: recomendacoes[1].texto_simples: a sigla “PPA” (da recomendação 1.2) não está no glossário (glossario.yml).',
@@ -134,3 +152,36 @@ def test_file_over_the_size_limit_is_refused_before_parsing(tmp_path):
 def test_the_real_data_is_valid():
     raw, problems = check(DATA)
     assert problems == [], "\n".join(map(str, problems))
+
+
+OBLIGATION_CASE = CASES / "obrigacao_deve" / "objetivos" / "objetivo-01.yml"
+
+
+def test_reviewed_exception_keeps_the_word(tmp_path):
+    data = make_data(tmp_path, "obrigacao_deve")
+    target = data / "objetivos" / "objetivo-01.yml"
+    target.write_text(target.read_text(encoding="utf-8") + "    excecoes_obrigacao:\n      - palavra: deve\n"
+                      "        motivo: \"Caso de teste: a palavra fica de propósito.\"\n", encoding="utf-8")
+    assert check(data)[1] == []
+
+
+def test_obligation_word_is_accepted_when_the_official_text_has_one_of_its_family(tmp_path):
+    data = make_data(tmp_path, "obrigacao_devem")
+    for relative in ("fontes/dou.txt", "objetivos/objetivo-01.yml"):
+        path = data / relative
+        text = path.read_text(encoding="utf-8")
+        assert text.count("Diversificar e indicar") == 1
+        path.write_text(text.replace("Diversificar e indicar", "Deverão diversificar e indicar"), encoding="utf-8")
+    assert check(data)[1] == []
+    path = data / "objetivos" / "objetivo-01.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Devem existir", "Precisam existir"), encoding="utf-8")
+    assert [p.message.split(" ")[0] for p in check(data)[1]] == ["“Precisam”"]
+
+
+def test_obligation_words_finds_whole_forms_only():
+    from engd.obligation import family, obligation_words
+
+    text = ("Devem pedir. O devedor paga. A precisão conta. Tem  que ver. É OBRIGATÓRIO. "
+            "Ele tem dez anos. A lei obriga. Obrigatoriedade não é uma forma da lista.")
+    assert obligation_words(text) == ["Devem", "Tem que", "É OBRIGATÓRIO", "obriga"]
+    assert [family(w) for w in obligation_words(text)] == ["dever", "ter que", "obrigar", "obrigar"]

@@ -69,7 +69,7 @@
         copy(text, button).then(function () {
           announce(region, button.dataset.engdCopiado || "Copiado.");
         }, function () {
-          announce(region, "Não foi possível copiar. Selecione o texto e copie com Ctrl+C.");
+          announce(region, "Não deu para copiar. Marque o texto e copie com Ctrl+C.");
         });
       });
     });

@@ -93,6 +93,7 @@ class Term:
     explanation: str
     forms: tuple[str, ...]
     norm_id: str | None
+    unverified: str | None = None  # what of the explanation could not be checked against the act or the norms
 
 
 @dataclass(frozen=True)
@@ -264,7 +265,8 @@ def build(raw: RawData) -> Strategy:
         act=_act(raw.act),
         objectives=tuple(_objective(d) for d in raw.objectives),
         terms=tuple(
-            Term(t["id"], t["termo"], t.get("expansao"), t["tipo"], normalise(t["explicacao"]), tuple(t["formas"]), t.get("norma"))
+            Term(t["id"], t["termo"], t.get("expansao"), t["tipo"], normalise(t["explicacao"]), tuple(t["formas"]), t.get("norma"),
+                 _text(t.get("nao_verificado")))
             for t in _items(raw, "glossario", "termos")
         ),
         themes=tuple(Theme(t["id"], t["nome"], normalise(t["descricao"])) for t in _items(raw, "temas", "temas")),

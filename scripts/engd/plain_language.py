@@ -3,13 +3,15 @@
 Input: valid objective documents and the glossary document (or None). Output: problems naming the
 file, line, field, the item and the figure, when an explanation (``texto_simples``) scores below
 ``MIN_INDEX`` on the Portuguese Flesch index, averages more than ``MAX_WORDS_PER_SENTENCE`` words a
-sentence, or uses an acronym (in ``texto_simples`` or ``na_pratica``) that the glossary lacks.
-It judges only our texts, never the official ones.
+sentence, uses an acronym (in ``texto_simples`` or ``na_pratica``) that the glossary lacks, or uses
+a word of obligation that the official text of the item lacks (``obligation``: the act only
+recommends). It judges only our texts, never the official ones.
 """
 from __future__ import annotations
 
 from types import SimpleNamespace
 
+from . import obligation
 from .glossary import TermMatcher
 from .load import Document
 from .problems import Problem
@@ -42,12 +44,15 @@ def _check_item(document: Document, path: tuple, item: dict, label: str, matcher
             average = f"{figures.words_per_sentence:.1f}".replace(".", ",")
             problems.append(document.problem(path + ("texto_simples",),
                 f"a explicação {label} tem em média {average} palavras por frase; o máximo é {MAX_WORDS_PER_SENTENCE:.0f}."))
+    ours = []
     for key, texts in (("texto_simples", [text] if text else []), ("na_pratica", item.get("na_pratica", []))):
         for i, piece in enumerate(texts):
             where = path + ((key,) if key == "texto_simples" else (key, i))
+            ours.append((where, piece))
             for acronym in matcher.unexplained_acronyms(piece):
                 problems.append(document.problem(where, f"a sigla “{acronym}” ({label}) não está no glossário (glossario.yml)."))
-    return problems
+    return problems + obligation.check_item(document, path, label, item["texto_oficial"], ours,
+                                            item.get(obligation.EXCEPTIONS_KEY, []))
 
 
 def check_plain_language(objectives: list[Document], glossary: Document | None) -> list[Problem]:

@@ -20,6 +20,8 @@ convention, counted by rule (no dictionary):
   than ``s`` that closes the syllable (*a-in-da*, *ju-iz*, *sa-ir*, *ru-im*), in the
   endings ``-uiç-``/``-uidade`` (*ins-ti-tu-i-ção*, *gra-tu-i-da-de*) and before ``iu``
   (*ca-iu*, *in-clu-iu*).
+* The contractions ``ao`` and ``aos`` (a + o) are one syllable, a falling diphthong the
+  rules below would split; elsewhere ``ao`` stays a hiatus (*ca-os*, *a-on-de*).
 * Any other vowel pair is a hiatus (*po-e-ta*, *vo-o*, *le-em*, *so-ci-al*, *di-a*),
   except the unstressed word-final ``i``/``u`` + ``a``/``e``/``o`` (+``s``) after a written
   stress mark, kept as one syllable by the ABL convention: *his-tó-ria*, *sé-rie*,
@@ -150,10 +152,13 @@ def _count_run(run: str) -> int:
     return count
 
 
+_ONE_SYLLABLE_WORDS = frozenset(["ao", "aos"])  # a + o: falling diphthong (ao = "au")
+
+
 def count_syllables(word: str) -> int:
     """Number of orthographic syllables of one token (see the module docstring)."""
     runs = re.findall(r"[^\W\d_]+", word.replace("º", "").replace("ª", ""))
-    return sum(_count_run(run) for run in runs)
+    return sum(1 if run.lower() in _ONE_SYLLABLE_WORDS else _count_run(run) for run in runs)
 
 
 def split_words(text: str) -> list[str]:
@@ -214,7 +219,7 @@ class Readability:
     sentences: int
     words: int
     syllables: int
-    index: float  # rounded to 1 decimal
+    index: float  # rounded to 1 decimal, never -0.0
 
     @property
     def band(self) -> str:
@@ -235,4 +240,4 @@ def analyse(text: str) -> Readability:
     sentences = len(split_sentences(text))
     syllables = sum(count_syllables(w) for w in words)
     index = flesch_index(sentences, len(words), syllables)
-    return Readability(sentences, len(words), syllables, round(index, 1))
+    return Readability(sentences, len(words), syllables, round(index, 1) + 0.0)  # + 0.0: never -0.0

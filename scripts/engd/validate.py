@@ -6,7 +6,8 @@ what ``load`` refuses; each file against its JSON Schema; file names that match 
 of objectives (1 … n) and recommendations (N.1 … N.k, in order, no gaps or repeats); unique ids;
 references (themes, norms, changelog items) that resolve; changelog entries from newest to
 oldest; no HTML in any text; official texts equal to the DOU source (``fidelity``); our
-plain-language texts readable enough (``plain_language``). It never raises for bad data and never
+plain-language texts readable enough and free of words of obligation that the official text lacks
+(``plain_language``, ``obligation``). It never raises for bad data and never
 writes anything.
 """
 from __future__ import annotations

@@ -36,7 +36,7 @@ from ..readability import analyse
 from ..reproducible import normalise_zip, zip_bytes
 from . import AfterBuild, Collector, Download, Published
 
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 DESCRIPTOR = "datapackage.json"
 DICTIONARY_SHEET = "dicionario"
@@ -151,7 +151,8 @@ def _readability(attribute: str) -> Callable[[Any], float | None]:
 
 def _readability_columns(what: str) -> tuple[Column, ...]:
     """The Portuguese Flesch index (Martins et al., 1996) of the official text and of ours."""
-    scale = "de 0 a 100, quanto maior mais fácil; pode ficar abaixo de 0 em textos muito difíceis"
+    scale = ("quanto maior, mais fácil; sem piso nem teto fixos: textos muito difíceis ficam abaixo de 0; faixas: "
+             "75 ou mais, muito fácil; de 50 a 75, fácil; de 25 a 50, difícil; abaixo de 25, muito difícil")
     return (
         Column("legibilidade_texto_oficial", "number", "Legibilidade do texto oficial",
                f"Índice de legibilidade de Flesch adaptado ao português (Martins e outros, 1996) do texto oficial {what}, "
@@ -278,6 +279,9 @@ TABLES: tuple[Table, ...] = (
                    lambda t: t.explanation, required=True),
             Column("norma", "string", "Norma", "Identificador da norma que trata do termo (tabela normas). Vazio quando não há.",
                    lambda t: t.norm_id, constraints={"pattern": _ID_PATTERN}),
+            Column("nao_verificado", "string", "Não verificado",
+                   "O que da explicação não pôde ser conferido no ato nem nas normas citadas. Vazio quando tudo foi conferido.",
+                   lambda t: t.unverified),
         ),
         ("id",),
         ((("norma",), "normas", ("id",)),),

@@ -72,7 +72,8 @@ def readability_row(text: str) -> dict:
         figures = analyse(text)
     except ValueError:  # a text with no word to measure
         return {"index": "—", "band": "sem medida", "words_per_sentence": "—"}
-    return {"index": f"{figures.index:.1f}".replace(".", ","), "band": figures.band,
+    index = round(figures.index, 1) + 0.0  # round first, then + 0.0: never "-0,0"
+    return {"index": f"{index:.1f}".replace(".", ","), "band": figures.band,
             "words_per_sentence": f"{figures.words_per_sentence:.1f}".replace(".", ",")}
 
 
