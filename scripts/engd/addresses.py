@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
+from . import urls
 from .urls import file_for
 
 REGISTRY_FILE = "enderecos.txt"
@@ -203,9 +204,9 @@ def append(data_dir: Path, addresses: list[str]) -> None:
     path.write_text(text + "".join(a + "\n" for a in addresses), encoding="utf-8")
 
 
-_HEADER = """\
+_HEADER = f"""\
 # Registro de endereços publicados: cada endereço que o site já publicou continua funcionando.
-# Uma linha por endereço, a partir da raiz do site (/recomendacoes/3-7/, /mudancas.xml).
+# Uma linha por endereço, a partir da raiz do site (/{urls.recommendation("3-7")}, /{urls.FEED}).
 # Para mudar um endereço de lugar, troque a linha por "antigo -> novo": a construção gera uma
 # página de redirecionamento. Nunca apague uma linha. Novos endereços entram de propósito com:
 #   engd enderecos --adicionar

@@ -55,7 +55,7 @@ def parse_source(text: str) -> Source:
     publication = {"data": f"{year}-{month}-{day}", "edicao": int(edition), "secao": int(section), "pagina": int(page)}
     body = next((line.removeprefix("Órgão: ") for line in lines if line.startswith("Órgão: ")), "")
     try:
-        title_at = next(i for i, line in enumerate(lines) if re.match(r"^[A-Z]+ [A-Z/]+ Nº ", line))
+        title_at = next(i for i, line in enumerate(lines) if re.match(r"^[A-ZÀ-ÖØ-Ý]+ [A-ZÀ-ÖØ-Ý/]+ Nº ", line))
         annex_at = lines.index("ANEXO")
     except (StopIteration, ValueError):
         raise ValueError("a fonte não tem o título do ato ou a palavra ANEXO numa linha própria") from None

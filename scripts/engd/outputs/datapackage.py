@@ -629,7 +629,7 @@ def _twin_problems(folder: Path, descriptor: dict, label: str) -> list[str]:
     return problems
 
 
-def check_folder(folder: Path, label: str = "dados/datapackage.json") -> list[str]:
+def check_folder(folder: Path, label: str = urls.data_file(DESCRIPTOR)) -> list[str]:
     """Validate the package written in ``folder``: [] when valid, else problems in Portuguese."""
     folder = Path(folder)
     path = folder / DESCRIPTOR

@@ -15,6 +15,7 @@ import logging
 import re
 import subprocess
 import tempfile
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -40,10 +41,11 @@ log = logging.getLogger("engd.pdf")
 
 
 def pdf_name(strategy: Strategy) -> str:
-    """For example portaria-sgd-mgi-4248-2024.pdf."""
+    """For example portaria-sgd-mgi-4248-2024.pdf (resolucao-... for a Resolução: accents folded)."""
     act = strategy.act
     words = f"{act.kind} {act.acronym} {act.number.replace('.', '')} {act.date[:4]}".lower()
-    return "-".join(re.findall(r"[a-z0-9]+", words)) + ".pdf"
+    folded = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", folded)) + ".pdf"
 
 
 def fix_dates(pdf: bytes, moment: datetime) -> bytes:
