@@ -495,6 +495,12 @@ def build_package(strategy: Strategy, created: datetime) -> Package:
         "planilha", workbook,
         f"Todas as tabelas numa planilha: uma aba por tabela, com os mesmos valores dos CSV, e a aba {DICTIONARY_SHEET} que descreve cada campo.",
         _BOTH))
+    # Issue 14 (autoavaliação): the schemas of the self-assessment files, published as JSON resources.
+    from . import self_assessment
+    extra_files = self_assessment.data_files(strategy)
+    extra = [PublishedFile(name, content, "json", title) for name, content, title, _ in extra_files]
+    resources += [{"type": "json", **_resource(f.path.removesuffix(".json").replace(".", "-"), f, description, _OURS)}
+                  for f, (_, _, _, description) in zip(extra, extra_files)]  # "json": frictionless reads them as files, not tables
     descriptor = {
         "$schema": PROFILE,
         "name": NAME,
@@ -514,7 +520,7 @@ def build_package(strategy: Strategy, created: datetime) -> Package:
         "resources": resources,
     }
     descriptor_file = PublishedFile(DESCRIPTOR, json_bytes(descriptor), "json", "Descrição do pacote (Data Package)")
-    members = [descriptor_file] + csv_files + json_files + [workbook]
+    members = [descriptor_file] + csv_files + json_files + [workbook] + extra
     archive = PublishedFile(ARCHIVE, zip_bytes([(f"{NAME}/{f.path}", f.content) for f in members], created), "zip",
                             "O pacote inteiro (ZIP)")
     return Package(descriptor, tuple(members + [archive]), records, created)

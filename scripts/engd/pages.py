@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import sharing
+from . import self_assessment, sharing
 from .glossary import TermMarker, TermMatcher
 from .model import Recommendation, Strategy
 from .readability import analyse
@@ -174,6 +174,7 @@ def render_pages(strategy: Strategy, settings: SiteSettings | None = None) -> li
             next=recommendations[i + 1] if i + 1 < len(recommendations) else None,
         ))
     pages += sharing.pages(renderer)
+    pages.append(self_assessment.page(renderer))  # issue 14: /autoavaliacao/
     return pages
 
 
@@ -204,7 +205,8 @@ def navigation(strategy: Strategy, extra: list | None = None) -> list:
         {"A portaria": "ato.md"},
         {"Objetivos": ["objetivos/index.md"] + [{f"Objetivo {o.number}": objective_path(o.number)} for o in strategy.objectives]},
         {"Recomendações": ["recomendacoes/index.md"] + by_objective},
-    ] + reference + [{"Dados abertos": "dados/index.md"}] + sharing.navigation() + (extra or [])
+    ] + reference + [{"Dados abertos": "dados/index.md"}] + [
+        {self_assessment.TITLE: self_assessment.PAGE_PATH}] + sharing.navigation() + (extra or [])  # issue 14: autoavaliação
 
 
 def render_tree(strategy: Strategy, out: Path) -> list[Path]:
