@@ -67,6 +67,12 @@ def test_the_page_is_in_the_menu_and_on_the_home_page(strategy, built_site):
     assert 'href="autoavaliacao/"' in home
 
 
+def test_the_privacy_page_names_what_the_page_keeps(strategy):
+    privacy = (ROOT / "docs" / "privacidade.md").read_text(encoding="utf-8")
+    assert f"`{sa.STORAGE_KEY}`" in privacy and "Apagar tudo" in privacy
+    assert sa.browser_config(strategy)["chave"] == sa.STORAGE_KEY
+
+
 # --- Schemas -------------------------------------------------------------------------------------
 
 def test_the_json_schema_is_valid_and_lists_the_recommendations_of_the_model(strategy):
