@@ -59,6 +59,17 @@ def test_the_page_is_generated_with_every_recommendation(strategy):
     assert not re.search(r"\b(deve|devem|obrigatóri)", page.markdown.replace("Código", ""), re.IGNORECASE)
 
 
+def test_the_page_prose_is_plain_language(strategy):
+    """The paragraphs the page writes (not the official texts, tables or form) reach index 50."""
+    from engd.pages import render_pages
+
+    (page,) = [p for p in render_pages(strategy) if p.path == sa.PAGE_PATH]
+    body = page.markdown.split("---", 2)[2]
+    paragraphs = [line for line in body.splitlines() if line.strip() and not line.lstrip().startswith(("<", "|", "#", "{"))]
+    assert len(paragraphs) >= 8
+    assert analyse(" ".join(paragraphs)).index >= 50
+
+
 def test_the_page_is_in_the_menu_and_on_the_home_page(strategy, built_site):
     from engd.pages import navigation
 
