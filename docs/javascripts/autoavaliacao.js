@@ -462,22 +462,30 @@
       "Das " + doc.respostas.length + " recomendações: " + parts.join(", ") + ".";
     drawChart(byObjective, ids);
   }
-  function drawChart(byObjective, ids) {
+  var segments = null;
+  function drawChart(byObjective, ids) { // built once; later changes only move the widths
     var chart = document.getElementById("aa-grafico");
     var keys = Object.keys(byObjective).filter(function (k) { return k !== "todos"; }).sort(function (a, b) { return a - b; }).concat(["todos"]);
-    var html = "";
+    if (!segments) {
+      var html = "";
+      keys.forEach(function (key) {
+        html += '<div class="aa-grafico-linha"><span class="aa-grafico-rotulo">' + (key === "todos" ? "Todos" : "Objetivo " + key) +
+          '</span><span class="aa-grafico-barra" data-objetivo="' + key + '">' +
+          ids.map(function (id) { return '<span class="aa-s aa-s-' + (id || "sem") + '"></span>'; }).join("") + "</span></div>";
+      });
+      html += '<p class="aa-legenda">' + C.situacoes.map(function (s) { return '<span class="aa-s-chave aa-s-' + s.id + '"></span>' + s.rotulo; }).join(" ") +
+        ' <span class="aa-s-chave aa-s-sem"></span>' + C.semResposta + "</p>";
+      chart.innerHTML = html;
+      segments = {};
+      chart.querySelectorAll(".aa-grafico-barra").forEach(function (bar) { segments[bar.getAttribute("data-objetivo")] = bar.children; });
+    }
     keys.forEach(function (key) {
       var counts = byObjective[key], total = ids.reduce(function (sum, id) { return sum + counts[id]; }, 0);
-      html += '<div class="aa-grafico-linha"><span class="aa-grafico-rotulo">' + (key === "todos" ? "Todos" : "Objetivo " + key) +
-        '</span><span class="aa-grafico-barra">';
-      ids.forEach(function (id) {
-        if (counts[id]) html += '<span class="aa-s aa-s-' + (id || "sem") + '" style="width:' + (100 * counts[id] / total).toFixed(2) + '%"></span>';
+      ids.forEach(function (id, k) {
+        var width = total ? (100 * counts[id] / total).toFixed(2) + "%" : "0%";
+        if (segments[key][k].style.width !== width) segments[key][k].style.width = width;
       });
-      html += "</span></div>";
     });
-    html += '<p class="aa-legenda">' + C.situacoes.map(function (s) { return '<span class="aa-s-chave aa-s-' + s.id + '"></span>' + s.rotulo; }).join(" ") +
-      ' <span class="aa-s-chave aa-s-sem"></span>' + C.semResposta + "</p>";
-    chart.innerHTML = html;
   }
 
   function buildPlan() {
