@@ -84,6 +84,12 @@ def test_the_privacy_page_names_what_the_page_keeps(strategy):
     assert sa.browser_config(strategy)["chave"] == sa.STORAGE_KEY
 
 
+def test_the_site_search_finds_the_page(built_site):
+    index = json.loads((built_site / "busca" / "indice.json").read_text(encoding="utf-8"))
+    (record,) = [d for d in index["documentos"] if d.get("url") == sa.PAGE_URL]
+    assert record["tipo"] == "pagina" and record["titulo"].startswith(sa.TITLE)
+
+
 # --- Schemas -------------------------------------------------------------------------------------
 
 def test_the_json_schema_is_valid_and_lists_the_recommendations_of_the_model(strategy):

@@ -259,6 +259,22 @@ def test_export_asks_for_the_header_first(watched):
     shown = page.locator("#aa-problemas li").all_inner_texts()
     assert shown == [f"Campo {c}: {sa.message('min_length')}" for c in sa.REQUIRED_HEADER]
     assert page.evaluate("document.activeElement.id") == "aa-mensagens"
+    # A link that is not a link, HTML or a date that does not exist would make a file that cannot come back.
+    page.locator("#aa-ente_nome").fill("Município de Exemplo")
+    page.locator("#aa-ente_tipo").select_option("municipio")
+    page.locator("#aa-ente_codigo_ibge").fill("3550308")
+    page.locator("#aa-data_avaliacao").fill("2026-12-01")
+    page.locator("#aa-3-7-evidencia").fill("www.exemplo.gov.br")
+    page.locator("#aa-1-1-observacoes").fill("<b>importante</b>")
+    page.locator("#aa-exportar-json").click()
+    assert page.locator("#aa-problemas li").all_inner_texts() == [
+        f"Recomendação 1.1, campo observacoes: {sa.message('html')}",
+        f"Recomendação 3.7, campo evidencia: {sa.message('pattern_evidencia', value='www.exemplo.gov.br')}",
+    ]
+    page.locator("#aa-3-7-evidencia").fill("https://www.exemplo.gov.br")
+    page.locator("#aa-1-1-observacoes").fill("importante")
+    with page.expect_download():
+        page.locator("#aa-exportar-json").click()
     assert requests_since(requests, start) == []
 
 

@@ -18,6 +18,7 @@
   var VALIDATOR_URL = new URL("vendor/ajv2020.min.js", here).href;
   var HEADER = C.colunasCabecalho, ANSWER = C.colunasResposta, COLUMNS = HEADER.concat(ANSWER);
   var DATE_RE = new RegExp(C.padroes.data, "u"), IBGE_RE = new RegExp(C.padroes.ibge, "u"), HTML_RE = new RegExp(C.padroes.html, "u");
+  var LINK_RE = new RegExp(C.padroes.link, "u");
 
   function message(key, values) {
     return M[key].replace(/\{(\w+)\}/g, function (_, name) { return String(values[name]); });
@@ -546,7 +547,7 @@
         var li = document.createElement("li"), where = document.createElement("span"), text = document.createElement("span");
         li.setAttribute("data-linha", String(p.line));
         li.setAttribute("data-campo", p.field);
-        where.textContent = (p.line ? "Linha " + p.line + (p.field ? ", campo " + p.field : "") : "Campo " + p.field) + ": ";
+        where.textContent = (p.line ? "Linha " + p.line + (p.field ? ", campo " + p.field : "") : p.label || "Campo " + p.field) + ": ";
         text.className = "aa-problema-mensagem";
         text.textContent = p.message;
         li.appendChild(where);
@@ -568,6 +569,11 @@
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
+  function answerProblem(id, field, text) {
+    var found = problem(0, field, text);
+    found.label = "Recomendação " + id + ", campo " + field;
+    return found;
+  }
   function exportAs(kind) {
     var problems = [];
     HEADER.forEach(function (c) {
@@ -575,9 +581,16 @@
     });
     if (doc.cabecalho.ente_codigo_ibge && !IBGE_RE.test(doc.cabecalho.ente_codigo_ibge))
       problems.push(problem(0, "ente_codigo_ibge", message("pattern_ente_codigo_ibge", { value: doc.cabecalho.ente_codigo_ibge })));
-    ruleProblems(doc, true).forEach(function (found) { problems.push(problem(0, found[0][1], found[1])); });
+    ruleProblems(doc).forEach(function (found) {
+      var path = found[0];
+      if (path[0] === "cabecalho") problems.push(problem(0, path[1], found[1]));
+      else problems.push(answerProblem(doc.respostas[path[1]].recomendacao, path[2], found[1]));
+    });
+    doc.respostas.forEach(function (answer) {
+      if (!LINK_RE.test(answer.evidencia)) problems.push(answerProblem(answer.recomendacao, "evidencia", message("pattern_evidencia", { value: answer.evidencia })));
+    });
     if (problems.length) {
-      show("Para exportar, confira os dados de “Para quem é a avaliação”:", problems, true);
+      show("Para exportar, corrija antes:", problems, true);
       return;
     }
     var base = "autoavaliacao-" + doc.cabecalho.ente_codigo_ibge + "-" + doc.cabecalho.data_avaliacao;

@@ -51,7 +51,7 @@ CAMPOS = [("titulo", 3.0), ("oficial", 1.0), ("simples", 0.8), ("extra", 0.6)]
 # the recommendation whose official text says it ("cpf" finds 3.7 first, then the glossary's CPF).
 TIPOS = {"objetivo": 1.0, "recomendacao": 1.0, "pagina": 0.3, "tema": 0.3, "glossario": 0.3}
 # Built pages worth finding, with their address; those not in the site are skipped.
-PAGES = ("ato/", "dados/", "normas/", "acessibilidade/", "sobre/", "privacidade/")
+PAGES = ("ato/", "dados/", "normas/", "acessibilidade/", "sobre/", "privacidade/", "autoavaliacao/")  # autoavaliacao/: issue 14
 _PAGE_WORDS = 150
 _OBJECTIVE_LABEL_CHARS = 110
 # Parts of a Material page that are not its content, and our blocks that are not either.

@@ -692,7 +692,7 @@ def browser_config(strategy: Strategy) -> dict:
         "situacoes": [{"id": s.id, "rotulo": s.label} for s in STATUSES], "semResposta": NO_ANSWER,
         "tipos": [{"id": k, "rotulo": label} for k, label in KINDS],
         "ufs": UF_CODES, "df": list(DF_CODES), "datas": list(DATE_FIELDS), "prioridade": list(_PRIORITY),
-        "padroes": {"data": DATE_PATTERN, "ibge": IBGE_PATTERN, "html": HTML_PATTERN},
+        "padroes": {"data": DATE_PATTERN, "ibge": IBGE_PATTERN, "html": HTML_PATTERN, "link": LINK_PATTERN},
         "profundidade": MAX_DEPTH, "mensagens": MESSAGES, "tiposNomes": _TYPE_NAMES,
     }
 
