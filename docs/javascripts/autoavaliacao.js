@@ -77,10 +77,11 @@
       var start = lineAt(breaks, i), cells = [];
       for (;;) {
         if (i < n && text[i] === '"') {
+          var opened = lineAt(breaks, i); // a quoting problem is shown where the quotes opened
           i++;
           var buffer = "";
           for (;;) {
-            if (i >= n) throw new Stop(problem(start, "", message("csv_quote", {})));
+            if (i >= n) throw new Stop(problem(opened, "", message("csv_quote", {})));
             if (text[i] === '"') {
               if (text.startsWith('""', i)) { buffer += '"'; i += 2; continue; }
               i++;
@@ -88,7 +89,7 @@
             }
             buffer += text[i]; i++;
           }
-          if (i < n && ",\r\n".indexOf(text[i]) < 0) throw new Stop(problem(lineAt(breaks, i), "", message("csv_quote", {})));
+          if (i < n && ",\r\n".indexOf(text[i]) < 0) throw new Stop(problem(opened, "", message("csv_quote", {})));
           cells.push(buffer);
         } else {
           cell.lastIndex = i;

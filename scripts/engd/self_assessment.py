@@ -105,7 +105,7 @@ MESSAGES = {
     "json_duplicate_key": "O campo “{key}” aparece duas vezes.",
     "other_kind_json": "Este arquivo não é uma autoavaliação deste site: falta o campo formato com o valor “{format}”.",
     "other_kind_csv": "Este arquivo não é uma autoavaliação deste site: o cabeçalho não tem as colunas recomendacao e situacao.",
-    "csv_quote": "Há aspas sem fechar ou mal fechadas nesta linha.",
+    "csv_quote": "As aspas abertas nesta linha não fecham direito: confira as aspas deste texto.",
     "csv_extra_column": "Coluna desconhecida. Apague a coluna ou confira o nome.",
     "csv_missing_column": "Falta a coluna {column}.",
     "csv_column_order": "As colunas estão fora de ordem. A ordem certa é: {columns}.",
@@ -138,8 +138,8 @@ _TYPE_NAMES = {"string": "texto", "object": "objeto", "array": "lista"}
 _PRIORITY = ("required", "additionalProperties", "type", "const", "enum", "minLength", "pattern", "maxLength")
 
 
-def message(key: str, **values) -> str:
-    return MESSAGES[key].format(**values)
+def message(name: str, /, **values) -> str:
+    return MESSAGES[name].format(**values)
 
 
 # --- Schemas -------------------------------------------------------------------------------------------
@@ -306,11 +306,12 @@ def parse_csv(text: str, name: str = "") -> list[tuple[int, list[str]]]:
         start, cells = lines.at(i), []
         while True:
             if i < n and text[i] == '"':
+                opened = lines.at(i)  # a quoting problem is shown where the quotes opened
                 i += 1
                 buffer = []
                 while True:
                     if i >= n:
-                        raise _Stop(Problem(name, start, 0, "", message("csv_quote")))
+                        raise _Stop(Problem(name, opened, 0, "", message("csv_quote")))
                     if text[i] == '"':
                         if text.startswith('""', i):
                             buffer.append('"')
@@ -321,7 +322,7 @@ def parse_csv(text: str, name: str = "") -> list[tuple[int, list[str]]]:
                     buffer.append(text[i])
                     i += 1
                 if i < n and text[i] not in ",\r\n":
-                    raise _Stop(Problem(name, lines.at(i), 0, "", message("csv_quote")))
+                    raise _Stop(Problem(name, opened, 0, "", message("csv_quote")))
                 cells.append("".join(buffer))
             else:
                 match = re.compile(r"[^,\r\n]*").match(text, i)
