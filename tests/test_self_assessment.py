@@ -230,6 +230,13 @@ def test_cli_reports_an_unreadable_file_and_usage_errors(tmp_path, capsys):
     assert usage.value.code == 2
 
 
+def test_long_values_are_cut_in_messages(strategy):
+    document = filled(strategy)
+    document["respostas"][0]["situacao"] = "ç" * 100
+    (problem,) = sa.validate("a.json", sa.to_json(document).encode(), strategy)
+    assert f"“{'ç' * sa.SHOWN_LENGTH}…”" in problem.message
+
+
 def test_a_byte_order_mark_and_a_lone_cr_are_accepted(strategy):
     document = filled(strategy)
     text = sa.to_csv(document).replace("\r\n", "\r")

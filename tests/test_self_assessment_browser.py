@@ -366,3 +366,57 @@ def test_print_view_is_a_plan_to_sign(watched, strategy, tmp_path):
     assert "Município de Exemplo" in page.locator("#aa-plano").inner_text()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and b"/MediaBox [0 0 595" in pdf
+
+
+def _mutations(strategy, count: int) -> list[tuple[str, bytes]]:
+    """Files broken at random (seeded) in the ways a person or a spreadsheet breaks them."""
+    import random
+
+    chance = random.Random(14)
+    bad_values = ["<i>x</i>", "2026-13-01", "2025-02-29", "99", "5300108", "1", "javascript:x", "feito", "", " ",
+                  "x" * 2001, "3.99", "https://ok.gov.br/a", "Não\r\nsei", "\"aspas\"", 7, None, ["a"], {"b": 1}]
+    files = []
+    for n in range(count):
+        document = sa.blank_document(strategy)
+        document["cabecalho"].update(ente_nome="Ente", ente_tipo=chance.choice(["estado", "municipio", "distrito-federal"]),
+                                     ente_codigo_ibge=chance.choice(["35", "3550308", "53", "5300108"]), data_avaliacao="2026-12-01")
+        for _ in range(chance.randint(1, 4)):
+            action = chance.random()
+            answer = chance.choice(document["respostas"])
+            if action < 0.45:
+                answer[chance.choice(sa.ANSWER_COLUMNS)] = chance.choice(bad_values)
+            elif action < 0.65:
+                document["cabecalho"][chance.choice(sa.HEADER_COLUMNS)] = chance.choice(bad_values)
+            elif action < 0.75:
+                answer.pop(chance.choice(sa.ANSWER_COLUMNS))
+            elif action < 0.85:
+                answer["extra"] = "x"
+            elif action < 0.92:
+                document["respostas"].append(dict(answer))
+            else:
+                document["respostas"].remove(answer)
+        text = json.dumps(document, ensure_ascii=False, indent=chance.choice([None, 1, 2]))
+        files.append((f"m{n}.json", text.encode("utf-8")))
+        flat = all(isinstance(v, str) for v in document["cabecalho"].values()) and all(
+            set(a) == set(sa.ANSWER_COLUMNS) and all(isinstance(v, str) for v in a.values()) for a in document["respostas"])
+        if flat:
+            files.append((f"m{n}.csv", sa.to_csv(document).encode("utf-8")))
+    return files
+
+
+def test_randomly_broken_files_give_the_same_problems_in_python_and_in_the_browser(watched, strategy):
+    page, _, _ = watched
+    files = _mutations(strategy, 60)
+    assert len(files) > 80
+    shown = page.evaluate("""async (files) => {
+        const validate = await window.engdAutoavaliacao.loadValidator();
+        return files.map(([name, bytes]) => window.engdAutoavaliacao.validateBytes(new Uint8Array(bytes), validate).problems
+            .map(p => [p.line, p.field, p.message]));
+    }""", [[name, list(data)] for name, data in files])
+    mismatches = []
+    for (name, data), browser_problems in zip(files, shown):
+        python_problems = [[p.line, p.field, p.message] for p in sa.validate(name, data, strategy)]
+        if python_problems != browser_problems:
+            mismatches.append(f"{name}:\n  python:    {python_problems}\n  navegador: {browser_problems}")
+    assert not mismatches, "\n".join(mismatches[:5])
+    assert sum(1 for problems in shown if problems) > len(files) // 2

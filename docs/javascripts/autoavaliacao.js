@@ -21,6 +21,8 @@
   var LINK_RE = new RegExp(C.padroes.link, "u");
 
   function message(key, values) {
+    if (typeof values.value === "string" && Array.from(values.value).length > C.comprimentoMostrado)
+      values.value = Array.from(values.value).slice(0, C.comprimentoMostrado).join("") + "…";
     return M[key].replace(/\{(\w+)\}/g, function (_, name) { return String(values[name]); });
   }
 

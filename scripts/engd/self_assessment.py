@@ -138,7 +138,12 @@ _TYPE_NAMES = {"string": "texto", "object": "objeto", "array": "lista"}
 _PRIORITY = ("required", "additionalProperties", "type", "const", "enum", "minLength", "pattern", "maxLength")
 
 
+SHOWN_LENGTH = 60  # a value quoted in a message is cut after this many characters
+
+
 def message(name: str, /, **values) -> str:
+    if isinstance(values.get("value"), str) and len(values["value"]) > SHOWN_LENGTH:
+        values["value"] = values["value"][:SHOWN_LENGTH] + "…"
     return MESSAGES[name].format(**values)
 
 
@@ -694,7 +699,7 @@ def browser_config(strategy: Strategy) -> dict:
         "tipos": [{"id": k, "rotulo": label} for k, label in KINDS],
         "ufs": UF_CODES, "df": list(DF_CODES), "datas": list(DATE_FIELDS), "prioridade": list(_PRIORITY),
         "padroes": {"data": DATE_PATTERN, "ibge": IBGE_PATTERN, "html": HTML_PATTERN, "link": LINK_PATTERN},
-        "profundidade": MAX_DEPTH, "mensagens": MESSAGES, "tiposNomes": _TYPE_NAMES,
+        "profundidade": MAX_DEPTH, "comprimentoMostrado": SHOWN_LENGTH, "mensagens": MESSAGES, "tiposNomes": _TYPE_NAMES,
     }
 
 
