@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -103,7 +102,7 @@ def fill_by_keyboard(page, document: dict, reached) -> list[str]:
     header = document["cabecalho"]
     answers = {a["recomendacao"]: a for a in document["respostas"]}
     seen_items: list[str] = []
-    header_done = set()
+    header_done: set = set()  # header fields and (item, field) pairs already typed
     last = document["respostas"][-1]["recomendacao"]
     for _ in range(2000):
         page.keyboard.press("Tab")
@@ -123,8 +122,9 @@ def fill_by_keyboard(page, document: dict, reached) -> list[str]:
             else:
                 page.keyboard.type(value)
             continue
-        if rec is None or field is None:
-            continue
+        if rec is None or field is None or (rec, field) in header_done:
+            continue  # a date field keeps the focus for its parts and its picker: typed once
+        header_done.add((rec, field))
         if not seen_items or seen_items[-1] != rec:
             seen_items.append(rec)
         value = answers[rec][field]
