@@ -40,6 +40,11 @@ _NEVER_REQUESTED = (
     "http://wiki.ecmascript.org/", "http://wiki.commonjs.org/", "http://underscorejs.org",
     "http://people.mozilla.org/", "http://narwhaljs.org", "http://msdn.microsoft.com/",
     "http://en.wikipedia.org/", "http://docs.python.org/", "http://chasen.org/~taku/",
+    # Ajv (docs/javascripts/vendor/ajv2020.min.js, loaded only when /autoavaliacao/ imports a file): the
+    # "$id" of the JSON Schema meta-schemas and of its $data schema, names in its own registry. Ajv fetches
+    # nothing (it is given no loadSchema); tests/test_self_assessment_browser.py watches what an import asks.
+    "https://json-schema.org/draft/2020-12/", "http://json-schema.org/schema",
+    "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json",
 )
 # Requested by Material only under a condition; the functions say whether it holds on this site.
 _CONDITIONAL = {

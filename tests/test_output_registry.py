@@ -56,7 +56,7 @@ def test_the_menu_comes_from_the_pages_declared_places(outputs):
     menu = outputs.menu()
     assert [next(iter(entry)) for entry in menu] == [
         "Início", "A portaria", "Objetivos", "Recomendações", "Glossário", "Temas", "Normas relacionadas",
-        "Dados abertos", "Versão para imprimir", "Mudanças", "Sobre o site", "Acessibilidade", "Privacidade"]
+        "Dados abertos", "Autoavaliação", "Versão para imprimir", "Mudanças", "Sobre o site", "Acessibilidade", "Privacidade"]
     objectives = menu[2]["Objetivos"]
     assert objectives[0] == "objetivos/index.md" and objectives[3] == {"Objetivo 3": "objetivos/3.md"}
     by_objective = menu[3]["Recomendações"][3]["Objetivo 3"]

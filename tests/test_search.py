@@ -562,7 +562,7 @@ def test_pages_give_title_headings_and_first_words_only(built_site, strategy, ou
     data = page_record(built_site, "dados/")
     assert data.title == "Dados abertos" and len(data.texts[0].split()) <= 150
     assert page_record(built_site, "nao-existe/") is None
-    assert outputs.search_pages == ["ato/", "normas/", "dados/", "sobre/", "acessibilidade/", "privacidade/"]
+    assert outputs.search_pages == ["ato/", "normas/", "dados/", "autoavaliacao/", "sobre/", "acessibilidade/", "privacidade/"]
 
 
 def test_search_writes_one_index_file_and_nothing_of_pagefind(built_site):

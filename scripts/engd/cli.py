@@ -189,6 +189,24 @@ def _addresses(args) -> int:
     return 1 if missing or (new and not args.adicionar) else 0
 
 
+def _self_assessment_validate(args) -> int:
+    """Issue 14: check exported self-assessment files against the schema generated from the data."""
+    from .self_assessment import validate_paths
+
+    context = _context(args)
+    strategy = _strategy_or_report(context) if context else None
+    if strategy is None:
+        return 1
+    lines, count = validate_paths(args.arquivos, strategy)
+    for line in lines:
+        print(line, file=sys.stderr)
+    if count:
+        print(f"{count} problema encontrado." if count == 1 else f"{count} problemas encontrados.", file=sys.stderr)
+        return 1
+    print(f"{len(args.arquivos)} arquivo(s) de autoavaliação válido(s).")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="engd", description="Gera o site e os dados abertos de um ato com objetivos e recomendações (dados em data/).")
     main.add_argument("--projeto", default=".", help="pasta do projeto (com mkdocs.yml e data/); padrão: a pasta atual")
@@ -209,6 +227,12 @@ def parser() -> argparse.ArgumentParser:
     enderecos.add_argument("--site", default=None, help="site já construído a conferir; padrão: o que as saídas declaram publicar")
     enderecos.add_argument("--adicionar", action="store_true", help="acrescenta ao registro os endereços publicados que faltam")
     enderecos.set_defaults(run=_addresses)
+    # Issue 14: engd autoavaliacao validar ARQUIVO...
+    autoavaliacao = commands.add_parser("autoavaliacao", help="confere arquivos JSON ou CSV exportados da página Autoavaliação")
+    autoavaliacao_commands = autoavaliacao.add_subparsers(dest="acao", required=True, metavar="ACAO")
+    validar = autoavaliacao_commands.add_parser("validar", help="lista cada problema como arquivo:linha: campo: mensagem")
+    validar.add_argument("arquivos", nargs="+", metavar="ARQUIVO", help="arquivos .json ou .csv exportados")
+    validar.set_defaults(run=_self_assessment_validate)
     return main
 
 

@@ -36,6 +36,7 @@ REGISTRY: list[str] = [
     "engd.outputs.pages",
     "engd.outputs.item_json",
     "engd.outputs.datapackage",
+    "engd.outputs.self_assessment",
     "engd.outputs.printable",
     "engd.outputs.changes",
     "engd.outputs.handwritten",

@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterable
 
 from .. import urls
 from ..context import BuildContext
+from .. import self_assessment
 from ..model import Identity, Strategy
 from ..readability import analyse
 from ..reproducible import normalise_zip, zip_bytes
@@ -514,6 +515,11 @@ def build_package(strategy: Strategy, created: datetime) -> Package:
         WORKBOOK_RESOURCE, workbook,
         f"Todas as tabelas numa planilha: uma aba por tabela, com os mesmos valores dos CSV, e a aba {DICTIONARY_SHEET} que descreve cada campo.",
         _BOTH))
+    # The schemas of the self-assessment files (engd.self_assessment) travel in the package as JSON resources.
+    extra_files = self_assessment.data_files(strategy)
+    extra = [PublishedFile(name, content, "json", title) for name, content, title, _ in extra_files]
+    resources += [{"type": "json", **_resource(f.path.removesuffix(".json").replace(".", "-"), f, description, _OURS)}
+                  for f, (_, _, _, description) in zip(extra, extra_files)]  # "json": frictionless reads them as files, not tables
     descriptor = {
         "$schema": PROFILE,
         "name": identity.package_name,
@@ -532,7 +538,7 @@ def build_package(strategy: Strategy, created: datetime) -> Package:
         "resources": resources,
     }
     descriptor_file = PublishedFile(DESCRIPTOR, json_bytes(descriptor), "json", "Descrição do pacote (Data Package)")
-    members = [descriptor_file] + csv_files + json_files + [workbook]
+    members = [descriptor_file] + csv_files + json_files + [workbook] + extra
     archive = PublishedFile(archive_name(identity), zip_bytes([(f"{identity.package_name}/{f.path}", f.content) for f in members], created), "zip",
                             "O pacote inteiro (ZIP)")
     return Package(descriptor, tuple(members + [archive]), records, created)
