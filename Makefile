@@ -35,7 +35,7 @@ check: $(STAMP)
 
 ## Roda todos os testes.
 test: $(STAMP) node_modules/.instalado deps-sistema
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 ## Audita as dependências travadas em requirements.lock (pip-audit e, se ele não alcançar o PyPI, o endpoint de projeto).
 audit: $(STAMP)

@@ -614,8 +614,8 @@
           ". As respostas atuais continuam como estavam.", result.problems, true);
         return;
       }
-      if (hasContent() && !window.confirm("Importar este arquivo vai substituir as respostas atuais. Continuar?")) {
-        show("Importação cancelada. As respostas atuais continuam como estavam.", [], false);
+      if (hasContent() && !window.confirm("O arquivo vai tomar o lugar das respostas que você já tem. Quer seguir?")) {
+        show("Nada mudou. As suas respostas ficam como estavam.", [], false);
         return;
       }
       doc = normalise(result.doc);
@@ -645,7 +645,7 @@
     try { localStorage.removeItem(C.chave); } catch (error) { /* nothing stored */ }
     doc = blank();
     fill();
-    show("Todas as respostas foram apagadas deste navegador.", [], false);
+    show("Pronto. Tudo o que estava guardado neste navegador foi apagado.", [], false);
   });
   document.getElementById("aa-importar").addEventListener("change", function (event) { importFile(event.target); });
   window.engdAutoavaliacao = { validateBytes: validateBytes, loadValidator: loadValidator, toCsv: toCsv, toJson: toJson };
