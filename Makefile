@@ -13,7 +13,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 node_modules/.instalado: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	PUPPETEER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --silent
 	touch node_modules/.instalado
 
 ## Programas do Debian usados pelos testes de navegador e do PDF.

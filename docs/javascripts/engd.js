@@ -10,7 +10,9 @@
  *   alcançados pelo Tab e acionados por Enter ou Espaço; o menu de gaveta fecha com Esc (o foco
  *   volta ao botão) e quando o foco sai dele, para nunca cobrir o item focado (WCAG 2.4.11);
  * - tabelas mais largas que a tela viram uma região rolável que o teclado alcança (WCAG 2.1.1);
- * - na impressão, mostra depois de cada link do conteúdo o endereço completo de destino.
+ * - na impressão, mostra depois de cada link do conteúdo o endereço completo de destino;
+ * - ao voltar a uma página guardada pelo navegador (botão Voltar), menu e busca começam fechados
+ *   (os interruptores não têm autocomplete="off", que o HTML não permite em caixas de seleção).
  * Sem JavaScript o site continua legível: os atalhos viram links comuns para os mesmos alvos.
  */
 (function () {
@@ -220,6 +222,13 @@
   } else {
     window.addEventListener("load", depoisDoMaterial);
   }
+  window.addEventListener("pageshow", function (evento) {
+    if (!evento.persisted) return;
+    ["__drawer", "__search"].forEach(function (id) {
+      var interruptor = document.getElementById(id);
+      if (interruptor && interruptor.checked) interruptor.click();
+    });
+  });
   var espera = null;
   window.addEventListener("resize", function () {
     window.clearTimeout(espera);

@@ -1,0 +1,50 @@
+"""Valid HTML from Material's templates: small, local repairs of each page after the theme renders it.
+
+Contract: ``repair(html) -> html`` takes one page as the theme wrote it and returns it with the
+markup the W3C Nu checker (vnu) and HTML_CodeSniffer reject repaired, and nothing else changed.
+Loaded by MkDocs as a hook (``hooks:`` in ``mkdocs.yml``) for every page (``on_post_page``) and for
+the theme's own pages such as ``404.html`` (``on_post_template``).
+
+The repairs are made here, and not by copying the theme's templates, because the markup comes from
+parts of Material's ``base.html`` and ``partials/nav-item.html`` / ``toc.html`` that are not blocks a
+child template can override:
+
+- ``autocomplete="off"`` on the drawer and search checkboxes: the attribute is not allowed on a
+  checkbox (vnu). Its only job was to stop Firefox from restoring a checked box on "back";
+  ``javascripts/engd.js`` unchecks them on ``pageshow`` instead.
+- ``__toc``: Material writes the checkbox ``#__toc`` on pages whose table of contents it then leaves
+  empty (no label: "checkbox without a name", HTML_CodeSniffer), and the label ``for="__toc"`` on pages
+  outside the menu (no checkbox: "for must name a form control", vnu). The half left alone goes.
+- ``<pre>`` without ``id``: Material names each code block ``__code_`` + the id of its closest
+  ancestor with an id, which here is ``#conteudo`` for every block of a page: two blocks, one id twice.
+  Each block gets its own ``id="codigo-N"``, which Material then uses (``__code_codigo-N``).
+"""
+from __future__ import annotations
+
+import re
+
+_CHECKBOX = re.compile(r"<input\b[^>]*\btype=\"checkbox\"[^>]*>")
+_AUTOCOMPLETE = re.compile(r"\s+autocomplete=\"off\"")
+_TOC_INPUT = re.compile(r"<input\b[^>]*\bid=\"__toc\"[^>]*>\s*")
+_TOC_FOR = re.compile(r"(<label\b[^>]*?)\s+for=\"__toc\"")
+_PRE = re.compile(r"<pre\b(?![^>]*\bid=)")
+
+
+def repair(html: str) -> str:
+    """``html`` with the theme's invalid markup repaired (see the module docstring)."""
+    html = _CHECKBOX.sub(lambda match: _AUTOCOMPLETE.sub("", match.group(0)), html)
+    has_input, has_label = 'id="__toc"' in html, 'for="__toc"' in html
+    if has_input and not has_label:
+        html = _TOC_INPUT.sub("", html)
+    elif has_label and not has_input:
+        html = _TOC_FOR.sub(r"\1", html)
+    counter = iter(range(1, 1 << 30))
+    return _PRE.sub(lambda match: f'<pre id="codigo-{next(counter)}"', html)
+
+
+def on_post_page(output: str, page=None, config=None, **kwargs) -> str:
+    return repair(output)
+
+
+def on_post_template(output_content: str, template_name: str = "", config=None, **kwargs) -> str:
+    return repair(output_content) if template_name.endswith(".html") else output_content
