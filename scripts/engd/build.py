@@ -18,6 +18,7 @@ from .model import Strategy, load_strategy
 from .problems import report
 from .reproducible import source_date_epoch
 from .search_index import write_search_index
+from .site_permissions import make_world_readable
 
 
 class BuildFailed(Exception):
@@ -56,6 +57,7 @@ def build(project: Path, site_dir: Path, data_dir: Path | None = None) -> Strate
             messages = step(strategy, staging)
         if messages:
             raise BuildFailed("\n".join(messages))
+        make_world_readable(staging)  # mkdtemp made it 0700: a web server as another user would get 403
         _swap(staging, site_dir)
     finally:
         if previous_data is None:
