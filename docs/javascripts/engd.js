@@ -6,7 +6,7 @@
  *   lateral ou a busca quando estão fechados (telas estreitas);
  * - desliga os atalhos de uma só tecla do Material ("s", "f", "/", "n", "p", ",", "."), que
  *   o critério 2.1.4 da WCAG pede para poder desligar;
- * - os botões de menu e de busca do cabeçalho (rótulos <label> no Material) passam a ser
+ * - os botões de menu e de busca do cabeçalho (rótulos <label> no Material) viram <button>,
  *   alcançados pelo Tab e acionados por Enter ou Espaço; o menu de gaveta fecha com Esc (o foco
  *   volta ao botão) e quando o foco sai dele, para nunca cobrir o item focado (WCAG 2.4.11);
  * - tabelas mais largas que a tela viram uma região rolável que o teclado alcança (WCAG 2.1.1);
@@ -117,7 +117,10 @@
     });
   }
 
-  // --- Botões do cabeçalho que o Material faz com <label>: alcançáveis pelo teclado ------------
+  // --- Botões do cabeçalho que o Material faz com <label>: botões de verdade --------------------
+  // Um <label> não pode ter role="button" (ARIA in HTML); cada um vira um <button> com o mesmo
+  // desenho, que aciona o mesmo interruptor. data-engd-interruptor diz qual (o CSS do Material
+  // usa [for=...], repetido em engd.css para o botão). Sem JavaScript, o <label> continua lá.
 
   var BOTOES_DO_CABECALHO = { __drawer: "Abrir o menu", __search: "Abrir a busca" };
 
@@ -125,16 +128,17 @@
     Object.keys(BOTOES_DO_CABECALHO).forEach(function (id) {
       var rotulo = document.querySelector(".md-header label.md-header__button[for=" + id + "]");
       if (!rotulo) return;
-      rotulo.setAttribute("tabindex", "0");
-      rotulo.setAttribute("role", "button");
-      rotulo.setAttribute("aria-label", BOTOES_DO_CABECALHO[id]);
-      rotulo.addEventListener("keydown", function (evento) {
-        // O próprio Material já trata Enter num rótulo focado; falta o Espaço.
-        if (evento.key === " ") {
-          evento.preventDefault();
-          rotulo.click();
-        }
+      var botao = document.createElement("button");
+      botao.type = "button";
+      botao.className = rotulo.className + " engd-botao-cabecalho";
+      botao.setAttribute("data-engd-interruptor", id);
+      botao.setAttribute("aria-label", BOTOES_DO_CABECALHO[id]);
+      while (rotulo.firstChild) botao.appendChild(rotulo.firstChild);
+      botao.addEventListener("click", function () {
+        var interruptor = document.getElementById(id);
+        if (interruptor) interruptor.click();
       });
+      rotulo.parentNode.replaceChild(botao, rotulo);
     });
   }
 
@@ -143,14 +147,14 @@
     if (!gaveta) return;
     document.addEventListener("focusin", function (evento) {
       var alvo = evento.target;
-      if (gaveta.checked && alvo.closest && !alvo.closest(".md-sidebar--primary, label[for=__drawer]")) {
+      if (gaveta.checked && alvo.closest && !alvo.closest(".md-sidebar--primary, [data-engd-interruptor=__drawer]")) {
         gaveta.click();
       }
     });
     document.addEventListener("keydown", function (evento) {
       if (evento.key !== "Escape" || !gaveta.checked) return;
       gaveta.click();
-      var botao = document.querySelector(".md-header label[for=__drawer]");
+      var botao = document.querySelector(".md-header [data-engd-interruptor=__drawer]");
       if (botao) botao.focus();
     });
   }
