@@ -12,8 +12,11 @@
  *   "capacitar" acha "capacitação". Os testes conferem que Python e este arquivo concordam.
  * - Números primeiro: "3.7", "3-7", "recomendação 3.7", "recomendacao 3 7", "item 3.7" levam à
  *   recomendação 3.7; "objetivo 3" (ou só "3") ao objetivo 3 e às suas recomendações.
- * - Ordem: primeiro quem tem todos os termos da consulta; depois, pela soma dos pesos dos termos
- *   achados (termo raro vale mais; título vale mais que texto; itens antes do glossário e das páginas).
+ * - Ordem: primeiro quem tem todos os termos da consulta; entre eles, quem TRATA do assunto, isto
+ *   é, tem todos os termos no campo que o índice indica em "sobre" (as normas relacionadas: "lei do
+ *   governo digital" acha antes as recomendações ligadas à Lei 14.129 do que a 1.5, que só diz "lei"); depois, pela soma dos pesos
+ *   dos termos achados (termo raro vale mais; título vale mais que texto; normas relacionadas valem
+ *   mais que o texto; itens antes do glossário e das páginas).
  * - Enquanto a pessoa digita (sem espaço no fim), a última palavra vale também como começo de
  *   palavra ("capac" acha "capacitação"), com meio peso.
  * - O trecho são ~24 palavras em volta do primeiro termo achado, em partes {texto, marca}: quem o
@@ -93,6 +96,9 @@ export function criarMotor(indice) {
   const pesoDoTipo = indice.tipos;
   // radical → Map(número do documento → peso do campo onde ele aparece × quantas vezes, saturado)
   const listas = new Map();
+  // radical → Set(número do documento) dos que o têm no campo "sobre" (as normas relacionadas).
+  const campoSobre = indice.campos.findIndex(function (campo) { return campo.nome === indice.sobre; });
+  const noCampoSobre = new Map();
   // palavra dobrada → radical, de tudo o que os resultados mostram: serve ao começo de palavra.
   const vocabulario = new Map();
   documentos.forEach(function (doc, d) {
@@ -104,6 +110,10 @@ export function criarMotor(indice) {
         let lista = listas.get(r);
         if (!lista) listas.set(r, (lista = new Map()));
         lista.set(d, Math.max(lista.get(d) || 0, pesos[campo] * n * (1 + SATURACAO) / (n + SATURACAO)));
+        if (campo === campoSobre) {
+          if (!noCampoSobre.has(r)) noCampoSobre.set(r, new Set());
+          noCampoSobre.get(r).add(d);
+        }
       }
     });
     for (const texto of doc.textos.concat(doc.titulo)) {
@@ -190,18 +200,23 @@ export function criarMotor(indice) {
       const lista = listaDoTermo(termo, comoComeco);
       if (!lista || !lista.size) return;
       const raridade = Math.log(1 + total / lista.size);
+      const sobre = noCampoSobre.get(termo.radical);
       for (const [d, peso] of lista) {
-        const conta = placar.get(d) || { pontos: 0, achados: 0 };
+        const conta = placar.get(d) || { pontos: 0, achados: 0, sobre: 0 };
         conta.pontos += raridade * peso;
         conta.achados += 1;
+        if (sobre && sobre.has(d)) conta.sobre += 1;
         placar.set(d, conta);
       }
     });
     const ordem = Array.from(placar.entries()).map(function ([d, conta]) {
-      return { d: d, todos: conta.achados === termos.length, pontos: conta.pontos * (pesoDoTipo[documentos[d].tipo] || 1) };
+      return {
+        d: d, todos: conta.achados === termos.length, sobre: conta.sobre === termos.length,
+        pontos: conta.pontos * (pesoDoTipo[documentos[d].tipo] || 1)
+      };
     });
     ordem.sort(function (a, b) {
-      return (b.todos - a.todos) || (b.pontos - a.pontos) || (a.d - b.d);
+      return (b.todos - a.todos) || (b.sobre - a.sobre) || (b.pontos - a.pontos) || (a.d - b.d);
     });
     return ordem.map(function (o) { return o.d; });
   }
