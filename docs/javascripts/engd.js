@@ -13,6 +13,8 @@
  * - na impressão, mostra depois de cada link do conteúdo o endereço completo de destino;
  * - ao voltar a uma página guardada pelo navegador (botão Voltar), menu e busca começam fechados
  *   (os interruptores não têm autocomplete="off", que o HTML não permite em caixas de seleção).
+ * - o script do Material (marcado em main.html) só é baixado no primeiro gesto do leitor; quando
+ *   chega, recebe o DOMContentLoaded que já passou, para montar as suas partes;
  * Sem JavaScript o site continua legível: os atalhos viram links comuns para os mesmos alvos.
  */
 (function () {
@@ -210,6 +212,33 @@
     }
   }
 
+  // --- O script do Material, no primeiro gesto do leitor ----------------------------------------
+
+  var GESTOS = ["pointerdown", "pointermove", "keydown", "touchstart", "wheel", "scroll", "focusin"];
+
+  function prepararMaterial() {
+    var marcador = document.querySelector("script[data-engd-material]");
+    if (!marcador) return;
+    var pedido = false;
+    function carregar() {
+      if (pedido) return;
+      pedido = true;
+      GESTOS.forEach(function (gesto) { window.removeEventListener(gesto, carregar, true); });
+      var script = document.createElement("script");
+      script.src = marcador.getAttribute("data-src");
+      script.onload = function () {
+        // O Material monta tudo quando o documento fica pronto; esse aviso já passou.
+        document.dispatchEvent(new Event("DOMContentLoaded"));
+        if (window.document$ && typeof window.document$.subscribe === "function") {
+          window.document$.subscribe(depoisDoMaterial);
+        }
+      };
+      document.body.appendChild(script);
+    }
+    GESTOS.forEach(function (gesto) { window.addEventListener(gesto, carregar, { capture: true, passive: true }); });
+  }
+
+  prepararMaterial();
   desligarAtalhosDeUmaTecla();
   prepararContraste();
   prepararAtalhos();
