@@ -3,8 +3,10 @@
  * primeira vez que a pessoa chega ao campo de busca, junto com o índice busca/indice.json que a
  * construção grava (scripts/engd/search_index.py).
  *
- * criarMotor(indice) devolve { buscar(consulta) }, que devolve os resultados em ordem, cada um com
- * url (relativa à raiz do site), titulo, tipo, numero, contexto e trecho() (o trecho a mostrar).
+ * criarMotor(indice, baixar) devolve { buscar(consulta), preparar(resultados) }: buscar devolve os
+ * resultados em ordem, cada um com url (relativa à raiz do site), titulo, tipo, numero, contexto e
+ * trecho() (o trecho a mostrar). Com o índice num arquivo só (formato 1), na hora; com o índice em
+ * pedaços (formato 2, corpus grande), uma Promise, e baixar(caminho) traz cada pedaço do site.
  *
  * - Acentos e maiúsculas não contam: a consulta é "dobrada" como o texto indexado.
  * - Palavras vazias (de, da, para...) saem; as outras são reduzidas ao radical com as MESMAS regras
@@ -88,10 +90,10 @@ export function criarRadical(lingua) {
   };
 }
 
-export function criarMotor(indice) {
+export function criarMotor(indice, baixar) {
   const radical = criarRadical(indice.lingua);
   const vazias = new Set(indice.lingua.vazias);
-  const documentos = indice.documentos;
+  const dividido = indice.formato === 2;
   const pesos = indice.campos.map(function (campo) { return campo.peso; });
   const pesoDoTipo = indice.tipos;
   // radical → Map(número do documento → peso do campo onde ele aparece × quantas vezes, saturado)
@@ -101,27 +103,87 @@ export function criarMotor(indice) {
   const noCampoSobre = new Map();
   // palavra dobrada → radical, de tudo o que os resultados mostram: serve ao começo de palavra.
   const vocabulario = new Map();
-  documentos.forEach(function (doc, d) {
-    doc.radicais.forEach(function (texto, campo) {
-      if (!texto) return;
-      for (const item of texto.split(" ")) {
-        const [r, vezes] = item.split(":");
-        const n = +(vezes || 1);
-        let lista = listas.get(r);
-        if (!lista) listas.set(r, (lista = new Map()));
-        lista.set(d, Math.max(lista.get(d) || 0, pesos[campo] * n * (1 + SATURACAO) / (n + SATURACAO)));
-        if (campo === campoSobre) {
-          if (!noCampoSobre.has(r)) noCampoSobre.set(r, new Set());
-          noCampoSobre.get(r).add(d);
+
+  function marcarSobre(r, d) {
+    if (!noCampoSobre.has(r)) noCampoSobre.set(r, new Set());
+    noCampoSobre.get(r).add(d);
+  }
+
+  // Formato 1: um arquivo só, com todos os documentos. Formato 2 (corpus grande, ver
+  // scripts/engd/search_shards.py): só as chaves de cada documento; os radicais vêm em pedaços
+  // (busca/termos/KK.json) e os textos em blocos (busca/registros/N.json), baixados quando uma
+  // consulta precisa deles, por baixar(caminho) → Promise do JSON.
+  const documentos = dividido ? indice.chaves.map(documentoDaChave) : indice.documentos;
+  if (!dividido) {
+    documentos.forEach(function (doc, d) {
+      doc.radicais.forEach(function (texto, campo) {
+        if (!texto) return;
+        for (const item of texto.split(" ")) {
+          const [r, vezes] = item.split(":");
+          const n = +(vezes || 1);
+          let lista = listas.get(r);
+          if (!lista) listas.set(r, (lista = new Map()));
+          lista.set(d, Math.max(lista.get(d) || 0, pesos[campo] * n * (1 + SATURACAO) / (n + SATURACAO)));
+          if (campo === campoSobre) marcarSobre(r, d);
+        }
+      });
+      for (const texto of doc.textos.concat(doc.titulo)) {
+        for (const palavra of palavras(dobrar(texto))) {
+          if (!vazias.has(palavra) && !vocabulario.has(palavra)) vocabulario.set(palavra, radical(palavra));
         }
       }
     });
-    for (const texto of doc.textos.concat(doc.titulo)) {
-      for (const palavra of palavras(dobrar(texto))) {
-        if (!vazias.has(palavra) && !vocabulario.has(palavra)) vocabulario.set(palavra, radical(palavra));
-      }
+  }
+
+  function documentoDaChave(chave) {
+    if (/^[0-9]+$/.test(chave)) return { tipo: "objetivo", numero: chave };
+    if (/^[0-9]+[.][0-9]+$/.test(chave)) return { tipo: "recomendacao", numero: chave };
+    return { tipo: { p: "pagina", t: "tema", g: "glossario" }[chave] || "pagina", numero: "" };
+  }
+
+  const fragmentos = new Set(dividido ? indice.fragmentos : []);
+  const baixados = new Map();
+
+  function chaveDe(texto) {
+    return texto.slice(0, 2).replace(/[.]/g, "_");
+  }
+
+  function baixarFragmento(chave) {
+    if (!fragmentos.has(chave)) return Promise.resolve();
+    if (!baixados.has(chave)) {
+      baixados.set(chave, baixar(indice.termos.replace("{chave}", chave)).then(function (fragmento) {
+        for (const r of Object.keys(fragmento.r)) {
+          const lista = new Map();
+          for (const item of fragmento.r[r].split(" ")) {
+            const [d, peso, sobre] = item.split(",");
+            lista.set(+d, +peso);
+            if (sobre) marcarSobre(r, +d);
+          }
+          listas.set(r, lista);
+        }
+        for (const palavra of Object.keys(fragmento.p)) vocabulario.set(palavra, fragmento.p[palavra]);
+      }));
     }
-  });
+    return baixados.get(chave);
+  }
+
+  const blocos = new Map();
+
+  function baixarBloco(n) {
+    if (!blocos.has(n)) {
+      blocos.set(n, baixar(indice.registros.replace("{bloco}", n)).then(function (registros) {
+        registros.forEach(function (registro, i) { Object.assign(documentos[n * indice.bloco + i], registro); });
+      }));
+    }
+    return blocos.get(n);
+  }
+
+  /** Formato 2: baixa os textos dos resultados dados (os que vão aparecer na tela). */
+  function preparar(resultados) {
+    if (!dividido) return Promise.resolve();
+    const precisos = new Set(resultados.map(function (resultado) { return Math.floor(resultado.d / indice.bloco); }));
+    return Promise.all(Array.from(precisos, baixarBloco));
+  }
 
   function termosDe(texto) {
     const vistos = new Set();
@@ -269,16 +331,19 @@ export function criarMotor(indice) {
     return { antes: inicio > 0, depois: fim < n, partes: partes };
   }
 
+  // No formato 2 o texto de um documento chega depois (preparar): os campos são lidos na hora.
   function resultado(d, termos) {
     const doc = documentos[d];
     return {
-      url: doc.url, titulo: doc.titulo, tipo: doc.tipo, numero: doc.numero, contexto: doc.contexto,
+      d: d,
+      get url() { return doc.url; }, get titulo() { return doc.titulo; }, tipo: doc.tipo, numero: doc.numero,
+      get contexto() { return doc.contexto; },
       trecho: function () { return trecho(doc, termos); }
     };
   }
 
   /** Os resultados da consulta, em ordem (lista vazia se nada for achado). */
-  function buscar(consulta) {
+  function buscarAgora(consulta) {
     const dobrada = dobrar(consulta);
     const digitando = /[\p{L}\p{N}]$/u.test(consulta);
     const { achados, resto } = referencias(dobrada);
@@ -289,5 +354,29 @@ export function criarMotor(indice) {
     return primeiros.concat(seguintes).map(function (d) { return resultado(d, termos); });
   }
 
-  return { buscar: buscar, radical: radical };
+  // Formato 2: baixa antes os pedaços dos radicais da consulta (e, para a palavra que está sendo
+  // digitada, os das palavras que começam com ela), depois os textos dos primeiros resultados.
+  async function buscarDividido(consulta, quantos) {
+    const termos = termosDe(referencias(dobrar(consulta)).resto);
+    const digitando = /[\p{L}\p{N}]$/u.test(consulta);
+    await Promise.all(termos.map(function (termo) { return baixarFragmento(chaveDe(termo.radical)); }));
+    const ultimo = termos[termos.length - 1];
+    if (digitando && ultimo && ultimo.palavra.length >= 3) {
+      await baixarFragmento(chaveDe(ultimo.palavra));
+      const outros = new Set();
+      for (const [palavra, r] of vocabulario) if (palavra.startsWith(ultimo.palavra)) outros.add(chaveDe(r));
+      await Promise.all(Array.from(outros, baixarFragmento));
+    }
+    const resultados = buscarAgora(consulta);
+    await preparar(resultados.slice(0, quantos || 5));
+    return resultados;
+  }
+
+  /** Formato 1: os resultados na hora. Formato 2: uma Promise dos resultados, os primeiros
+   * `quantos` (5) já com o seu texto; os seguintes, depois de preparar(resultados). */
+  function buscar(consulta, quantos) {
+    return dividido ? buscarDividido(consulta, quantos) : buscarAgora(consulta);
+  }
+
+  return { buscar: buscar, preparar: preparar, radical: radical, dividido: dividido };
 }

@@ -272,11 +272,17 @@ def index_bytes(strategy: Strategy, site_dir: Path | None = None) -> bytes:
 
 def write_search_index(strategy: Strategy, site_dir: Path) -> list[str]:
     """The build step: write ``busca/indice.json`` into ``site_dir``. Returns [] or problems in Portuguese."""
+    from .search_shards import should_split, write_split_index
+
     target = Path(site_dir) / INDEX_PATH
     try:
         content = index_bytes(strategy, site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        index = json.loads(content)
+        if should_split(index):  # a large corpus: the index in pieces (search_shards.py)
+            write_split_index(index, site_dir)
+        else:
+            target.write_bytes(content)
     except (OSError, ValueError) as error:
         return [f"índice de busca: não foi possível gravar {INDEX_PATH} ({type(error).__name__}: {error})."]
     return []
