@@ -143,6 +143,23 @@ export function criarMotor(indice, baixar) {
 
   const fragmentos = new Set(dividido ? indice.fragmentos : []);
   const baixados = new Map();
+  // Formato 2: radical → a sua lista ainda em texto ("doc,peso[,s] ..."), lida na primeira vez.
+  const crus = new Map();
+
+  function listaDe(r) {
+    let lista = listas.get(r);
+    if (lista === undefined && crus.has(r)) {
+      lista = new Map();
+      for (const item of crus.get(r).split(" ")) {
+        const [d, peso, sobre] = item.split(",");
+        lista.set(+d, +peso);
+        if (sobre) marcarSobre(r, +d);
+      }
+      listas.set(r, lista);
+      crus.delete(r);
+    }
+    return lista;
+  }
 
   function chaveDe(texto) {
     return texto.slice(0, 2).replace(/[.]/g, "_");
@@ -152,15 +169,8 @@ export function criarMotor(indice, baixar) {
     if (!fragmentos.has(chave)) return Promise.resolve();
     if (!baixados.has(chave)) {
       baixados.set(chave, baixar(indice.termos.replace("{chave}", chave)).then(function (fragmento) {
-        for (const r of Object.keys(fragmento.r)) {
-          const lista = new Map();
-          for (const item of fragmento.r[r].split(" ")) {
-            const [d, peso, sobre] = item.split(",");
-            lista.set(+d, +peso);
-            if (sobre) marcarSobre(r, +d);
-          }
-          listas.set(r, lista);
-        }
+        // As listas ficam em texto até uma consulta pedir o radical (listaDe): ler todas custaria caro.
+        for (const r of Object.keys(fragmento.r)) crus.set(r, fragmento.r[r]);
         for (const palavra of Object.keys(fragmento.p)) vocabulario.set(palavra, fragmento.p[palavra]);
       }));
     }
@@ -238,7 +248,7 @@ export function criarMotor(indice, baixar) {
 
   // A palavra inteira vale 1; as outras palavras que começam com ela valem MEIO_PESO.
   function listaDoTermo(termo, comoComeco) {
-    const exata = listas.get(termo.radical);
+    const exata = listaDe(termo.radical);
     if (!comoComeco) return exata;
     const radicais = new Set();
     for (const [palavra, r] of vocabulario) {
@@ -248,7 +258,7 @@ export function criarMotor(indice, baixar) {
     termo.comeco = radicais;
     const juntas = new Map();
     for (const r of radicais) {
-      for (const [d, peso] of listas.get(r) || []) juntas.set(d, Math.max(juntas.get(d) || 0, peso * MEIO_PESO));
+      for (const [d, peso] of listaDe(r) || []) juntas.set(d, Math.max(juntas.get(d) || 0, peso * MEIO_PESO));
     }
     for (const [d, peso] of exata || []) juntas.set(d, Math.max(juntas.get(d) || 0, peso));
     return juntas;
@@ -359,10 +369,12 @@ export function criarMotor(indice, baixar) {
   async function buscarDividido(consulta, quantos) {
     const termos = termosDe(referencias(dobrar(consulta)).resto);
     const digitando = /[\p{L}\p{N}]$/u.test(consulta);
-    await Promise.all(termos.map(function (termo) { return baixarFragmento(chaveDe(termo.radical)); }));
     const ultimo = termos[termos.length - 1];
-    if (digitando && ultimo && ultimo.palavra.length >= 3) {
-      await baixarFragmento(chaveDe(ultimo.palavra));
+    const prefixo = digitando && ultimo && ultimo.palavra.length >= 3;
+    const chaves = termos.map(function (termo) { return chaveDe(termo.radical); });
+    if (prefixo) chaves.push(chaveDe(ultimo.palavra));
+    await Promise.all(chaves.map(baixarFragmento));
+    if (prefixo) {
       const outros = new Set();
       for (const [palavra, r] of vocabulario) if (palavra.startsWith(ultimo.palavra)) outros.add(chaveDe(r));
       await Promise.all(Array.from(outros, baixarFragmento));

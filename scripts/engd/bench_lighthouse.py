@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import shutil
@@ -28,6 +29,12 @@ CATEGORIES = [("performance", "desempenho"), ("accessibility", "acessibilidade")
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 _COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".webmanifest")
+
+
+@functools.lru_cache(maxsize=4096)
+def _compressed(path: str, _mtime_ns: int) -> bytes:
+    """A file compressed once, as a static host keeps it (the modification time keys the cache)."""
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -45,7 +52,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         if not path.is_file() or not accepts or path.suffix not in _COMPRESSIBLE:
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        body = _compressed(str(path), path.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
@@ -54,7 +61,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         if "/assets/" in self.path:
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         self.end_headers()
-        import io
         return io.BytesIO(body)
 
 
