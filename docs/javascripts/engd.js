@@ -227,6 +227,13 @@
       var script = document.createElement("script");
       script.src = marcador.getAttribute("data-src");
       script.onload = function () {
+        // As tabelas vêm da construção já na caixa rolável do Material (valid_markup.py), que o
+        // Material, ao montar, cria de novo em volta de cada tabela: a nossa sai antes.
+        var caixas = document.querySelectorAll("[data-engd-embrulho]");
+        for (var i = 0; i < caixas.length; i++) {
+          var tabela = caixas[i].querySelector("table");
+          if (tabela) caixas[i].parentNode.replaceChild(tabela, caixas[i]);
+        }
         // O Material monta tudo quando o documento fica pronto; esse aviso já passou.
         document.dispatchEvent(new Event("DOMContentLoaded"));
         if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -18,6 +18,13 @@ child template can override:
 - ``<pre>`` without ``id``: Material names each code block ``__code_`` + the id of its closest
   ancestor with an id, which here is ``#conteudo`` for every block of a page: two blocks, one id twice.
   Each block gets its own ``id="codigo-N"``, which Material then uses (``__code_codigo-N``).
+- ``<table>`` of the content: Material's script wraps each one in a scrolling box
+  (``div.md-typeset__scrollwrap > div.md-typeset__table``) that ``javascripts/engd.js`` makes
+  reachable by keyboard when the table is wider than the screen. That script now loads on the
+  reader's first gesture (see ``overrides/main.html``), so the box is written here, marked
+  ``data-engd-embrulho``; ``engd.js`` takes the table out of it just before Material's script
+  mounts, which then wraps it as always. Without the box, a wide table is a scrolling region
+  that the keyboard cannot reach (axe: scrollable-region-focusable).
 """
 from __future__ import annotations
 
@@ -28,6 +35,8 @@ _AUTOCOMPLETE = re.compile(r"\s+autocomplete=\"off\"")
 _TOC_INPUT = re.compile(r"<input\b[^>]*\bid=\"__toc\"[^>]*>\s*")
 _TOC_FOR = re.compile(r"(<label\b[^>]*?)\s+for=\"__toc\"")
 _PRE = re.compile(r"<pre\b(?![^>]*\bid=)")
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+_WRAP = '<div class="md-typeset__scrollwrap" data-engd-embrulho><div class="md-typeset__table">{}</div></div>'
 
 
 def repair(html: str) -> str:
@@ -39,7 +48,8 @@ def repair(html: str) -> str:
     elif has_label and not has_input:
         html = _TOC_FOR.sub(r"\1", html)
     counter = iter(range(1, 1 << 30))
-    return _PRE.sub(lambda match: f'<pre id="codigo-{next(counter)}"', html)
+    html = _PRE.sub(lambda match: f'<pre id="codigo-{next(counter)}"', html)
+    return _TABLE.sub(lambda match: _WRAP.format(match.group(0)), html)
 
 
 def on_post_page(output: str, page=None, config=None, **kwargs) -> str:
