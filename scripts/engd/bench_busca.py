@@ -210,7 +210,7 @@ def run(project: Path) -> str:
 
 def _precision_report(scores: list[tuple[str, float]], apart: int, pairs: int) -> str:
     lines = ["## Busca: precisão nos 5 primeiros resultados", "", "| consulta | precisão@5 |", "|---|---:|"]
-    lines += [f"| “{query}” | {score:.2f} |".replace(".", ",") for query, score in scores]
+    lines += [f"| “{query}” | " + f"{score:.2f}".replace(".", ",") + " |" for query, score in scores]
     mean = sum(score for _, score in scores) / len(scores) if scores else 0.0
     lines += ["", f"Precisão@5 média: {mean:.3f}".replace(".", ",") + f" em {len(scores)} consultas.",
               f"Pares de palavras diferentes com radicais diferentes: {apart} de {pairs}."]
