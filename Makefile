@@ -12,14 +12,15 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+## PUPPETEER_SKIP_DOWNLOAD: o pa11y usa o Chromium do Debian (CHROME_PATH), nunca um baixado pelo puppeteer.
 node_modules/.instalado: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	PUPPETEER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --silent
 	touch node_modules/.instalado
 
-## Programas do Debian usados pelos testes de navegador e do PDF.
+## Programas do Debian usados pelos testes de navegador, do PDF e do validador de HTML (Java).
 deps-sistema:
-	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v java >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils default-jre-headless >/dev/null; }
 
 ## Constrói o site e o serve em http://127.0.0.1:8000 com recarga automática.
 serve: $(STAMP)

@@ -114,3 +114,29 @@ def test_an_older_locked_version_or_an_unreachable_endpoint_stays_not_audited():
     assert code == NOT_AUDITED
     assert "NÃO AUDITADO: babel: travada em 1.0; aqui o PyPI só informa as vulnerabilidades da versão mais nova (1.1)" in lines
     assert "NÃO AUDITADO: idna: nem o endpoint de projeto do PyPI respondeu (rede fechada)" in lines
+
+
+def test_every_locked_package_behind_the_newest_release_is_named():
+    from tools.audit import behind_newest, freshness_lines
+
+    locked = {"babel": "2.18.0", "platformdirs": "4.14.8", "jinja2": "3.1.6", "idna": "3.0"}
+    fetch, asked = _project_answers({"babel": {"info": {"version": "2.19.0"}}, "platformdirs": {"info": {"version": "4.14.9"}},
+                                     "jinja2": {"info": {"version": "3.1.6"}}, "idna": OSError("rede fechada")})
+    behind, unknown = behind_newest(locked, fetch)
+    assert sorted(asked) == sorted(PYPI_PROJECT_URL.format(name=name) for name in locked)
+    assert behind == [("babel", "2.18.0", "2.19.0"), ("platformdirs", "4.14.8", "4.14.9")]
+    lines = freshness_lines(locked, behind, unknown)
+    assert "atrás da versão mais nova: babel (travado 2.18.0, mais nova 2.19.0)" in lines
+    assert "atrás da versão mais nova: platformdirs (travado 4.14.8, mais nova 4.14.9)" in lines
+    assert "versão mais nova não consultada: idna (rede fechada)" in lines
+    assert not any("jinja2" in line for line in lines)
+
+
+def test_a_lock_at_the_newest_releases_says_so():
+    from tools.audit import behind_newest, freshness_lines
+
+    fetch, _ = _project_answers({"jinja2": {"info": {"version": "3.1.6"}}})
+    behind, unknown = behind_newest({"jinja2": "3.1.6"}, fetch)
+    assert (behind, unknown) == ([], [])
+    assert freshness_lines({"jinja2": "3.1.6"}, behind, unknown) == [
+        "as 1 dependências travadas estão na versão mais nova do PyPI."]

@@ -34,3 +34,10 @@ def test_table_reports_the_figures_met():
 def test_table_reports_the_figures_missed():
     text = table(_views(html=HTML_LIMIT + 1, total=TOTAL_LIMIT + 1))
     assert "150,0 KB, NÃO atingida" in text and "20,0 KB, NÃO atingida" in text
+
+
+def test_table_reports_the_first_view_figure_of_issue_18():
+    from tools.bench_paginas import FIRST_VIEW_LIMIT
+
+    assert "≤ 60,0 KB gzip: 50,0 KB em 2 pedidos, atingida" in table(_views(html=5_000, total=50_000))
+    assert "NÃO atingida" in table(_views(html=5_000, total=FIRST_VIEW_LIMIT + 1)).splitlines()[-1]

@@ -20,7 +20,7 @@ class HeadLinks(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "head":
             self.in_head = True
-        elif tag == "link" and self.in_head and dict(attrs).get("rel") == "alternate":
+        elif tag == "link" and self.in_head and "alternate" in (dict(attrs).get("rel") or "").split():
             self.alternates.append(dict(attrs))
 
     def handle_endtag(self, tag):

@@ -209,7 +209,7 @@ def test_fill_all_by_keyboard_reload_export_validate_and_import_back(watched, st
     page.locator("#aa-area_responsavel, #aa-1-1-area").first.fill("Trocada")
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.set_input_files("#aa-importar", str(exported["json"]))
-    page.wait_for_function("document.getElementById('aa-mensagens').textContent.includes('cancelada')")
+    page.wait_for_function("document.getElementById('aa-mensagens').textContent.includes('Nada mudou')")
     assert read_form(page)["answers"][0]["area_responsavel"] == "Trocada"
     page.once("dialog", lambda dialog: dialog.accept())
     page.set_input_files("#aa-importar", str(exported["json"]))

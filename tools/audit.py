@@ -12,6 +12,10 @@ missing (a network that lets only part of PyPI through, as on this project's bui
 wrapper asks the project endpoint (``/pypi/NAME/json``), which carries the same vulnerability
 records for the project's newest release only: a package locked at that release counts as
 audited, with its source said in the report; any other stays "not audited".
+The report also names every locked package that is not the project's newest release on PyPI
+(``atrás da versão mais nova: NAME (travado A, mais nova B)``), from the same project endpoint:
+such a package cannot be cleared by that endpoint, and the lock should be refreshed. Being behind
+does not change the exit code; a package whose newest release could not be asked is named too.
 Run as ``python -m tools.audit [requirements.lock]`` (``make audit``).
 """
 from __future__ import annotations
@@ -91,6 +95,37 @@ def complete(report: dict, locked: dict[str, str], fetch=_fetch_json) -> dict:
     return {**report, "dependencies": completed}
 
 
+def behind_newest(locked: dict[str, str], fetch=_fetch_json) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
+    """Locked packages that are not the newest release on PyPI, as (name, locked, newest), sorted;
+    and the packages whose newest release could not be asked, as (name, reason)."""
+    def newest(name: str):
+        try:
+            return fetch(PYPI_PROJECT_URL.format(name=quote(name)))["info"]["version"]
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            return error
+    names = sorted(locked)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(newest, names))
+    behind, unknown = [], []
+    for name, answer in zip(names, answers):
+        if isinstance(answer, Exception):
+            unknown.append((name, str(answer)))
+        elif not _same_version(answer, locked[name]):
+            behind.append((name, locked[name], answer))
+    return behind, unknown
+
+
+def freshness_lines(locked: dict[str, str], behind: list, unknown: list) -> list[str]:
+    """Portuguese lines naming every locked package behind the newest release (see behind_newest)."""
+    lines = [f"atrás da versão mais nova: {name} (travado {old}, mais nova {new})" for name, old, new in behind]
+    lines += [f"versão mais nova não consultada: {name} ({reason})" for name, reason in unknown]
+    if not behind and not unknown:
+        lines.append(f"as {len(locked)} dependências travadas estão na versão mais nova do PyPI.")
+    elif behind:
+        lines.append(f"{len(behind)} de {len(locked)} dependências travadas atrás da versão mais nova: atualize requirements.lock.")
+    return lines
+
+
 def summarise(report: dict) -> tuple[int, list[str]]:
     """Exit code and Portuguese lines for pip-audit's JSON report."""
     dependencies = report.get("dependencies", [])
@@ -138,9 +173,28 @@ def main(argv: list[str] | None = None) -> int:
             print(f"AUDITORIA NÃO FEITA: pip-audit terminou com código {result.returncode} sem relatório.\n"
                   f"{result.stderr.strip()}", file=sys.stderr)
             return NOT_AUDITED
-    code, lines = summarise(complete(report, locked_versions(lock.read_text(encoding="utf-8"))))
+    locked = locked_versions(lock.read_text(encoding="utf-8"))
+    fetch = _memoised(_fetch_json)
+    code, lines = summarise(complete(report, locked, fetch))
     print("\n".join(lines), file=sys.stderr if code else sys.stdout)
+    print("\n".join(freshness_lines(locked, *behind_newest(locked, fetch))), file=sys.stderr if code else sys.stdout)
     return code
+
+
+def _memoised(fetch):
+    """``fetch`` asking each URL once (the audit and the freshness check share the answers)."""
+    answers: dict = {}
+
+    def ask(url):
+        if url not in answers:
+            try:
+                answers[url] = fetch(url)
+            except (OSError, ValueError) as error:
+                answers[url] = error
+        if isinstance(answers[url], Exception):
+            raise answers[url]
+        return answers[url]
+    return ask
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ Input: the project folder. Output: a Markdown table (Portuguese) with one row pe
 default), each built from scratch by the real command (``engd build``) in a child process (the
 smaller ones three times, keeping the fastest), with the figures to reach beside the measured ones. Peak memory is the child's maximum resident set
 size as the kernel reports it (``os.wait4``), which includes any helper process it ran. It writes
-only into a temporary folder. Run it with ``engd bench --so build`` (or ``make bench``).
+only into a temporary folder. Run it with ``python -m tools.bench --so build`` (or ``make bench``).
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Benchmark of the open-data outputs (run by ``engd bench --so dados``).
+"""Benchmark of the open-data outputs (run by ``python -m tools.bench --so dados``).
 
 Input: the project folder. Output: a table (text) with the median time of each stage — the model,
 the package in memory (CSV, JSON, XLSX, zip, descriptor), everything ``open_data.publish`` adds

@@ -4,7 +4,8 @@
  * (scripts/engd/search_index.py).
  *
  * - Nada sai do site: o motor e o índice vêm da mesma origem, e só são baixados quando a pessoa
- *   chega ao campo de busca. Depois disso, cada consulta roda no navegador, sem rede.
+ *   chega ao campo de busca. Depois disso, cada consulta roda no navegador, sem rede; num corpus
+ *   grande o índice vem em pedaços, e cada consulta baixa só os pedaços de que precisa.
  * - Cada resultado mostra o número do item, o seu objetivo e um trecho com as palavras achadas.
  * - Teclado: seta para baixo vai do campo aos resultados, setas percorrem a lista, Enter no campo
  *   abre o primeiro resultado, Esc fecha e volta ao campo. O estado é anunciado (role="status").
@@ -34,6 +35,7 @@
   var INDISPONIVEL = "A busca não está disponível nesta cópia do site: falta o índice (construa com engd build).";
 
   var carregando = null;
+  var motorPronto = null;
   var atual = { consulta: "", resultados: [] };
   // Esc fecha o painel e devolve o foco ao campo; esse foco não deve reabri-lo.
   var fechadoPorEsc = false;
@@ -47,8 +49,15 @@
       });
       carregando = Promise.all([import(new URL("javascripts/busca-motor.js", raiz).href), indice])
         .then(function (partes) {
-          var motor = partes[0].criarMotor(partes[1]);
+          // Num corpus grande o índice vem em pedaços, que o motor pede quando precisa deles.
+          var motor = partes[0].criarMotor(partes[1], function (caminho) {
+            return fetch(new URL(caminho, raiz).href).then(function (resposta) {
+              if (!resposta.ok) throw new Error("índice " + resposta.status);
+              return resposta.json();
+            });
+          });
           if (!campo.value.trim()) anunciar("");
+          motorPronto = motor;
           return motor;
         }, function () {
           anunciar(INDISPONIVEL);
@@ -160,12 +169,19 @@
 
   function mostrarMais() {
     var inicio = lista.children.length;
-    atual.resultados.slice(inicio, inicio + POR_VEZ).forEach(function (resultado, i) {
-      lista.appendChild(itemDaLista(resultado, inicio + i));
-    });
-    anunciarTotal();
-    var primeiroNovo = lista.children[inicio];
-    if (primeiroNovo) primeiroNovo.querySelector("a").focus();
+    var proximos = atual.resultados.slice(inicio, inicio + POR_VEZ);
+    function acrescentar() {
+      if (lista.children.length !== inicio) return;
+      proximos.forEach(function (resultado, i) {
+        lista.appendChild(itemDaLista(resultado, inicio + i));
+      });
+      anunciarTotal();
+      var primeiroNovo = lista.children[inicio];
+      if (primeiroNovo) primeiroNovo.querySelector("a").focus();
+    }
+    // Com o índice em pedaços, os textos dos próximos resultados vêm antes de aparecer.
+    if (motorPronto && motorPronto.dividido) motorPronto.preparar(proximos).then(acrescentar);
+    else acrescentar();
   }
 
   function limpar() {
@@ -196,8 +212,20 @@
     carregarMotor().then(function (motor) {
       // Se a pessoa digitou mais enquanto o motor carregava, só a consulta mais nova é mostrada.
       if (campo.value !== texto) return;
-      if (!motor) anunciar(INDISPONIVEL);
-      else mostrar(consulta, motor.buscar(texto));
+      if (!motor) {
+        anunciar(INDISPONIVEL);
+        return;
+      }
+      var resultados = motor.buscar(texto, POR_VEZ);
+      if (Array.isArray(resultados)) {
+        mostrar(consulta, resultados);
+        return;
+      }
+      resultados.then(function (achados) {
+        if (campo.value === texto) mostrar(consulta, achados);
+      }, function () {
+        anunciar(INDISPONIVEL);
+      });
     });
   }
 

@@ -79,7 +79,7 @@
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(function () { setUp(document); });
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { setUp(document); });
+    document.addEventListener("DOMContentLoaded", function () { setUp(document); }, { once: true });
   } else {
     setUp(document);
   }

@@ -6,11 +6,15 @@
  *   lateral ou a busca quando estão fechados (telas estreitas);
  * - desliga os atalhos de uma só tecla do Material ("s", "f", "/", "n", "p", ",", "."), que
  *   o critério 2.1.4 da WCAG pede para poder desligar;
- * - os botões de menu e de busca do cabeçalho (rótulos <label> no Material) passam a ser
+ * - os botões de menu e de busca do cabeçalho (rótulos <label> no Material) viram <button>,
  *   alcançados pelo Tab e acionados por Enter ou Espaço; o menu de gaveta fecha com Esc (o foco
  *   volta ao botão) e quando o foco sai dele, para nunca cobrir o item focado (WCAG 2.4.11);
  * - tabelas mais largas que a tela viram uma região rolável que o teclado alcança (WCAG 2.1.1);
- * - na impressão, mostra depois de cada link do conteúdo o endereço completo de destino.
+ * - na impressão, mostra depois de cada link do conteúdo o endereço completo de destino;
+ * - ao voltar a uma página guardada pelo navegador (botão Voltar), menu e busca começam fechados
+ *   (os interruptores não têm autocomplete="off", que o HTML não permite em caixas de seleção).
+ * - o script do Material (marcado em main.html) só é baixado no primeiro gesto do leitor; quando
+ *   chega, recebe o DOMContentLoaded que já passou, para montar as suas partes;
  * Sem JavaScript o site continua legível: os atalhos viram links comuns para os mesmos alvos.
  */
 (function () {
@@ -115,7 +119,10 @@
     });
   }
 
-  // --- Botões do cabeçalho que o Material faz com <label>: alcançáveis pelo teclado ------------
+  // --- Botões do cabeçalho que o Material faz com <label>: botões de verdade --------------------
+  // Um <label> não pode ter role="button" (ARIA in HTML); cada um vira um <button> com o mesmo
+  // desenho, que aciona o mesmo interruptor. data-engd-interruptor diz qual (o CSS do Material
+  // usa [for=...], repetido em engd.css para o botão). Sem JavaScript, o <label> continua lá.
 
   var BOTOES_DO_CABECALHO = { __drawer: "Abrir o menu", __search: "Abrir a busca" };
 
@@ -123,16 +130,17 @@
     Object.keys(BOTOES_DO_CABECALHO).forEach(function (id) {
       var rotulo = document.querySelector(".md-header label.md-header__button[for=" + id + "]");
       if (!rotulo) return;
-      rotulo.setAttribute("tabindex", "0");
-      rotulo.setAttribute("role", "button");
-      rotulo.setAttribute("aria-label", BOTOES_DO_CABECALHO[id]);
-      rotulo.addEventListener("keydown", function (evento) {
-        // O próprio Material já trata Enter num rótulo focado; falta o Espaço.
-        if (evento.key === " ") {
-          evento.preventDefault();
-          rotulo.click();
-        }
+      var botao = document.createElement("button");
+      botao.type = "button";
+      botao.className = rotulo.className + " engd-botao-cabecalho";
+      botao.setAttribute("data-engd-interruptor", id);
+      botao.setAttribute("aria-label", BOTOES_DO_CABECALHO[id]);
+      while (rotulo.firstChild) botao.appendChild(rotulo.firstChild);
+      botao.addEventListener("click", function () {
+        var interruptor = document.getElementById(id);
+        if (interruptor) interruptor.click();
       });
+      rotulo.parentNode.replaceChild(botao, rotulo);
     });
   }
 
@@ -141,14 +149,14 @@
     if (!gaveta) return;
     document.addEventListener("focusin", function (evento) {
       var alvo = evento.target;
-      if (gaveta.checked && alvo.closest && !alvo.closest(".md-sidebar--primary, label[for=__drawer]")) {
+      if (gaveta.checked && alvo.closest && !alvo.closest(".md-sidebar--primary, [data-engd-interruptor=__drawer]")) {
         gaveta.click();
       }
     });
     document.addEventListener("keydown", function (evento) {
       if (evento.key !== "Escape" || !gaveta.checked) return;
       gaveta.click();
-      var botao = document.querySelector(".md-header label[for=__drawer]");
+      var botao = document.querySelector(".md-header [data-engd-interruptor=__drawer]");
       if (botao) botao.focus();
     });
   }
@@ -204,6 +212,40 @@
     }
   }
 
+  // --- O script do Material, no primeiro gesto do leitor ----------------------------------------
+
+  var GESTOS = ["pointerdown", "pointermove", "keydown", "touchstart", "wheel", "scroll", "focusin"];
+
+  function prepararMaterial() {
+    var marcador = document.querySelector("script[data-engd-material]");
+    if (!marcador) return;
+    var pedido = false;
+    function carregar() {
+      if (pedido) return;
+      pedido = true;
+      GESTOS.forEach(function (gesto) { window.removeEventListener(gesto, carregar, true); });
+      var script = document.createElement("script");
+      script.src = marcador.getAttribute("data-src");
+      script.onload = function () {
+        // As tabelas vêm da construção já na caixa rolável do Material (valid_markup.py), que o
+        // Material, ao montar, cria de novo em volta de cada tabela: a nossa sai antes.
+        var caixas = document.querySelectorAll("[data-engd-embrulho]");
+        for (var i = 0; i < caixas.length; i++) {
+          var tabela = caixas[i].querySelector("table");
+          if (tabela) caixas[i].parentNode.replaceChild(tabela, caixas[i]);
+        }
+        // O Material monta tudo quando o documento fica pronto; esse aviso já passou.
+        document.dispatchEvent(new Event("DOMContentLoaded"));
+        if (window.document$ && typeof window.document$.subscribe === "function") {
+          window.document$.subscribe(depoisDoMaterial);
+        }
+      };
+      document.body.appendChild(script);
+    }
+    GESTOS.forEach(function (gesto) { window.addEventListener(gesto, carregar, { capture: true, passive: true }); });
+  }
+
+  prepararMaterial();
   desligarAtalhosDeUmaTecla();
   prepararContraste();
   prepararAtalhos();
@@ -220,6 +262,13 @@
   } else {
     window.addEventListener("load", depoisDoMaterial);
   }
+  window.addEventListener("pageshow", function (evento) {
+    if (!evento.persisted) return;
+    ["__drawer", "__search"].forEach(function (id) {
+      var interruptor = document.getElementById(id);
+      if (interruptor && interruptor.checked) interruptor.click();
+    });
+  });
   var espera = null;
   window.addEventListener("resize", function () {
     window.clearTimeout(espera);

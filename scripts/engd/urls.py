@@ -34,6 +34,9 @@ CHANGES = "mudancas/"
 SELF_ASSESSMENT = "autoavaliacao/"
 FEED = "mudancas.xml"
 SEARCH_INDEX = "busca/indice.json"
+# The index of a large corpus, split in pieces (outputs/search_shards.py): "{}" is the piece's key.
+SEARCH_TERMS = "busca/termos/{}.json"
+SEARCH_RECORDS = "busca/registros/{}.json"
 NOT_FOUND = "404.html"
 
 # Pages that are the index of a section of the site: their source is ``<section>/index.md``.

@@ -13,10 +13,13 @@ One record per result the search box can show, in this order:
   the texts an excerpt is cut from (official text first, then the plain-language text and the
   "na prática" lines), and the terms it is found by: those texts plus, for each glossary term the
   item uses, the term's expansion (so "Cadastro de Pessoas Físicas" finds an item that only says
-  "CPF") and the ways the act cites the item ("3.7 3-7 item 3.7");
+  "CPF") and the ways the act cites the item ("3.7 3-7 item 3.7"), and for each related norm
+  (``rec.norm_ids``) its kind, number and year and its common name, in a field of its own that
+  weighs more than the official text, and the acronyms the glossary gives it (so "LGPD" or "Lei
+  Geral de Proteção de Dados" finds the recommendations linked to that law);
 - the few other pages worth finding, those whose output declares ``search`` (the act, the
-  related norms, the open-data page and the hand-written pages), from their built HTML: the
-  title, the headings and the first words of the main text. The home page, the
+  related norms, the open-data page, the self-assessment and the hand-written pages), from their
+  built HTML: the title, the headings and the first words of the main text. The home page, the
   lists, the printable act, the short addresses and the theme and glossary pages are not read:
   they repeat the items' texts and would push the items down;
 - each theme (name and description, pointing to its page) and each glossary entry (pointing to
@@ -49,10 +52,16 @@ from . import AfterBuild, Collector, Published
 
 INDEX_PATH = urls.SEARCH_INDEX
 FORMAT = 1
-# Fields of a record, strongest first, with their weights. A term counts once, in its strongest field.
-CAMPOS = [("titulo", 3.0), ("oficial", 1.0), ("simples", 0.8), ("extra", 0.6)]
+# Fields of a record with their weights. A term counts once, in its strongest field. "normas" (the
+# related norms: kind, number, year and common name; added after the others so that readers of the
+# index keep their field positions) weighs more than the official text, and it is the field named by
+# SOBRE: a record with every term of the query in that one field (the query names a norm it is linked
+# to) is ABOUT the query and comes before those that merely mention its words ("lei do governo
+# digital" finds the items linked to Lei 14.129 before 1.5, whose text says "lei" three times).
+CAMPOS = [("titulo", 3.0), ("oficial", 1.0), ("simples", 0.8), ("extra", 0.6), ("normas", 2.0)]
 # Items first: an entry of the glossary or a page that says a word in its title still comes after
 # the recommendation whose official text says it ("cpf" finds 3.7 first, then the glossary's CPF).
+SOBRE = "normas"
 TIPOS = {"objetivo": 1.0, "recomendacao": 1.0, "pagina": 0.3, "tema": 0.3, "glossario": 0.3}
 _PAGE_WORDS = 150
 _OBJECTIVE_LABEL_CHARS = 110
@@ -78,11 +87,12 @@ class Record:
         reduced = {name: [t for text in self.fields.get(name, ()) for t in terms(text)] for name, _ in CAMPOS}
         counts = Counter(t for found in reduced.values() for t in found)
         seen: set[str] = set()
-        stems = []
-        for name, _weight in CAMPOS:
+        stems = {}
+        for name, _weight in sorted(CAMPOS, key=lambda field: -field[1]):
             found = sorted(set(reduced[name]) - seen)
             seen.update(found)
-            stems.append(" ".join(t if counts[t] == 1 else f"{t}:{counts[t]}" for t in found))
+            stems[name] = " ".join(t if counts[t] == 1 else f"{t}:{counts[t]}" for t in found)
+        stems = [stems[name] for name, _ in CAMPOS]
         return {"url": self.url, "titulo": self.title, "tipo": self.kind, "numero": self.number,
                 "contexto": self.context, "textos": list(self.texts), "radicais": stems}
 
@@ -121,11 +131,34 @@ def glossary_lines(texts, terms_: tuple[Term, ...]) -> list[str]:
     return lines
 
 
-def _item_record(url, title, kind, number, context, official, plain, in_practice, aliases, strategy) -> Record:
+def norm_lines(norm_ids: tuple[str, ...], strategy: Strategy) -> list[str]:
+    """For each related norm: "Lei 13.709 de 2018", then its common name when it has one."""
+    by_id = {norm.id: norm for norm in strategy.norms}
+    lines = []
+    for norm_id in norm_ids:
+        norm = by_id.get(norm_id)
+        if norm is not None:
+            lines.append(f"{norm.kind} {norm.number}" + (f" de {norm.date[:4]}" if norm.date else ""))
+            lines += [norm.nickname] if norm.nickname else []
+    return lines
+
+
+def norm_acronyms(norm_ids: tuple[str, ...], strategy: Strategy, texts=()) -> list[str]:
+    """The glossary's acronyms tied to the related norms ("LGPD"), except those the item's ``texts``
+    already write (they count where the text says them). They go with the lesser extra lines: the
+    glossary entry "LGPD" itself comes first, then the items linked to the law."""
+    joined = "\n".join(texts)
+    return [t.term for t in strategy.terms if t.norm_id in norm_ids and t.kind == "sigla"
+            and not re.search(rf"(?<!\w){re.escape(t.term)}(?!\w)", joined)]
+
+
+def _item_record(url, title, kind, number, context, official, plain, in_practice, aliases, strategy,
+                 norm_ids: tuple[str, ...] = ()) -> Record:
     texts = _item_texts(official, plain, in_practice)
     return Record(url, title, kind, number, context, texts, {
         "titulo": [aliases] if aliases else [], "oficial": [official], "simples": [plain] if plain else [],
-        "extra": list(in_practice) + glossary_lines(texts, strategy.terms)})
+        "extra": list(in_practice) + glossary_lines(texts, strategy.terms) + norm_acronyms(norm_ids, strategy, texts),
+        "normas": norm_lines(norm_ids, strategy)})
 
 
 def item_records(strategy: Strategy) -> list[Record]:
@@ -140,7 +173,7 @@ def item_records(strategy: Strategy) -> list[Record]:
         for rec in objective.recommendations:
             out.append(_item_record(urls.recommendation(rec.slug), f"Recomendação {rec.id}", "recomendacao", rec.id,
                                     context, rec.official_text, rec.plain_text, rec.in_practice,
-                                    number_aliases(rec), strategy))
+                                    number_aliases(rec), strategy, rec.norm_ids))
     return out
 
 
@@ -235,18 +268,24 @@ def records(strategy: Strategy, site_dir: Path | None = None, pages: tuple[str, 
 def index_bytes(strategy: Strategy, site_dir: Path | None = None, pages: tuple[str, ...] = ()) -> bytes:
     """The index file's content: UTF-8 JSON, keys sorted, no spaces."""
     index = {"formato": FORMAT, "lingua": LANGUAGE,
-             "campos": [{"nome": name, "peso": weight} for name, weight in CAMPOS], "tipos": TIPOS,
+             "campos": [{"nome": name, "peso": weight} for name, weight in CAMPOS], "tipos": TIPOS, "sobre": SOBRE,
              "documentos": [record.as_json() for record in records(strategy, site_dir, pages)]}
     return json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def write_search_index(strategy: Strategy, site_dir: Path, pages: tuple[str, ...] = ()) -> list[str]:
     """After the build: write ``busca/indice.json`` into ``site_dir``. Returns [] or problems in Portuguese."""
+    from .search_shards import should_split, write_split_index
+
     target = Path(site_dir) / INDEX_PATH
     try:
         content = index_bytes(strategy, site_dir, pages)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        index = json.loads(content)
+        if should_split(index):  # a large corpus: the index in pieces (search_shards.py)
+            write_split_index(index, site_dir)
+        else:
+            target.write_bytes(content)
     except (OSError, ValueError) as error:
         return [f"índice de busca: não foi possível gravar {INDEX_PATH} ({type(error).__name__}: {error})."]
     return []

@@ -18,4 +18,6 @@ from .pages import Renderer
 def publish(strategy: Strategy, context: BuildContext) -> list[Published]:
     return [Renderer(strategy, context).page(
         urls.SELF_ASSESSMENT, "autoavaliacao.md.j2", self_assessment.TITLE, "data/ato.yml",
-        menu=(self_assessment.TITLE,), search=True, **self_assessment.page_values(strategy))]
+        menu=(self_assessment.TITLE,), search=True,
+        # the theme's script comes with the page, not on the first key pressed: nothing is requested while filling in
+        head={"engd_tema_imediato": True}, **self_assessment.page_values(strategy))]

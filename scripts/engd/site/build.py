@@ -16,6 +16,7 @@ from pathlib import Path
 from ..context import BuildContext
 from ..model import Strategy, load_strategy
 from ..problems import report
+from .permissions import make_world_readable
 
 
 class BuildFailed(Exception):
@@ -36,6 +37,7 @@ def build(context: BuildContext) -> Strategy:
         messages = build_site(context.project_dir / "mkdocs.yml", staging, context, strategy)
         if messages:
             raise BuildFailed("\n".join(messages))
+        make_world_readable(staging)  # mkdtemp made it 0700: a web server as another user would get 403
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -32,6 +32,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import outputs, urls
+from . import material_html
 from ..context import BuildContext, ContextError, from_environment
 from ..glossary import abbreviation_definitions
 from ..model import Strategy, load_strategy
@@ -105,6 +106,13 @@ class EngdPlugin(BasePlugin):
         if page.file.generated_by is None:
             markdown += abbreviation_definitions(self.strategy.terms)
         return markdown
+
+    # Why: Material writes invalid markup outside the blocks a theme can override (material_html.py).
+    def on_post_page(self, output: str, page, config) -> str:
+        return material_html.repair(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        return material_html.repair(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, config):
         unused_index = Path(config.site_dir, MATERIAL_SEARCH_INDEX)
