@@ -13,12 +13,11 @@ lag above 50 ms. It never writes outside its temporary folder. Run with ``python
 """
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 from statistics import median
 
-from tools.bench_paginas import CHROMIUM_ARGS, KINDS, View, _kb, _serve, _until_quiet, _weigh
+from tools.bench_paginas import KINDS, View, _kb, _until_quiet, _weigh
+from tools.bench_site import chromium, served_site
 
 TOTAL_LIMIT = 120_000
 LAG_LIMIT_MS = 50.0
@@ -118,25 +117,6 @@ def table(view: View, lags: dict) -> str:
 
 
 def run(project: Path) -> str:
-    from playwright.sync_api import sync_playwright
-
-    from engd.context import from_environment
-    from engd.site.build import build
-
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        raise RuntimeError("Chromium não encontrado: instale o pacote Debian 'chromium' (make deps-sistema).")
-    with tempfile.TemporaryDirectory(prefix="engd-bench-autoavaliacao-") as folder:
-        site = Path(folder) / "site"
-        build(from_environment(project, output_dir=site))
-        server, base_url = _serve(site)
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-                try:
-                    view, lags = measure(base_url, browser)
-                finally:
-                    browser.close()
-        finally:
-            server.shutdown()
+    with served_site(project, "engd-bench-autoavaliacao-") as (_site, base_url), chromium() as browser:
+        view, lags = measure(base_url, browser)
     return table(view, lags)

@@ -25,20 +25,14 @@ It measures; it never fails a build.
 """
 from __future__ import annotations
 
-import functools
 import gzip
 import re
-import http.server
-import shutil
 import statistics
-import tempfile
-import threading
 from pathlib import Path
 
 import yaml
 
-from engd.context import from_environment
-from engd.site.build import build
+from tools.bench_site import chromium, served_site
 
 QUERY_FILE = Path("tests/fixtures/consultas_busca.yml")
 FIRST_SEARCHES = ("3.7", "cpf", "dados")
@@ -52,8 +46,6 @@ MEDIAN_LIMIT_MS = 20.0
 # A person types a key every 100 to 200 ms; each prefix is searched and its results shown, so the
 # first search also fetches the fragments of what the prefixes showed.
 TYPING_DELAY_MS = 120
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 # Resolves with the time from the last input event (the one that makes the field read ``q``) to the
 # frame after the list shows query ``q``. Set before typing: earlier keystrokes do not start the clock.
@@ -74,11 +66,6 @@ _MEASURE = """q => {
   });
 }"""
 _WAIT_FOR = "q => document.getElementById('busca-resultados').dataset.consulta === q"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def transferred(body: bytes) -> int:
@@ -180,32 +167,15 @@ def _ms(x: float) -> str:
 
 
 def run(project: Path) -> str:
-    from playwright.sync_api import sync_playwright
-
     project = Path(project).resolve()
     queries = _queries(project)
     fixture = yaml.safe_load((project / QUERY_FILE).read_text(encoding="utf-8"))
     cases, pairs = fixture.get("precisao", []), fixture.get("pares_distintos", [])
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    with tempfile.TemporaryDirectory(prefix="engd-bench-busca-") as work:
-        site = Path(work) / "site"
-        build(from_environment(project, output_dir=site))
-        handler = functools.partial(_QuietHandler, directory=str(site))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}"
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-                page_script = transferred((site / PAGE_SCRIPT).read_bytes())
-                try:
-                    firsts = {q: _first_search(browser, base, q) for q in FIRST_SEARCHES}
-                    warm = _warm_latencies(browser, base, queries)
-                    precision = _precision(browser, base, cases, pairs)
-                finally:
-                    browser.close()
-        finally:
-            server.shutdown()
+    with served_site(project, "engd-bench-busca-") as (site, base), chromium() as browser:
+        page_script = transferred((site / PAGE_SCRIPT).read_bytes())
+        firsts = {q: _first_search(browser, base, q) for q in FIRST_SEARCHES}
+        warm = _warm_latencies(browser, base, queries)
+        precision = _precision(browser, base, cases, pairs)
     return _report(firsts, warm, len(queries), page_script) + "\n\n" + _precision_report(*precision, len(pairs))
 
 

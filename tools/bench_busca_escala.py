@@ -19,13 +19,13 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from tools.bench_site import chromium, serve
+
 SIZE = 10_000
 QUERIES = ("dados abertos", "seguranca cibernetica", "capacitar servidores", "3.7", "interoperabilidade", "lgpd")
 LIMIT_BYTES = 300 * 1024
 LIMIT_MS = 50.0
 REPEATS = 3
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 _PAGE = ('<!doctype html><html lang="pt-BR"><head><meta charset="utf-8"><title>Busca em escala</title></head>'
          '<body><main><h1>Busca em escala</h1></main></body></html>')
 # As on the site (busca.js): the engine and the manifest load when the field gets focus; the clock
@@ -82,37 +82,26 @@ def _ms(x: float) -> str:
 
 
 def run(project: Path) -> str:
-    from playwright.sync_api import sync_playwright
-
-    from tools.bench_lighthouse import serve_gzip
+    from tools.bench_lighthouse import GzipHandler
 
     project = Path(project).resolve()
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    runs: dict[str, list] = {}
     with tempfile.TemporaryDirectory(prefix="engd-bench-busca-escala-") as work:
         site, single = _site(project, Path(work))
         files = sorted(p.relative_to(site).as_posix() for p in (site / "busca").rglob("*.json"))
-        server, base = serve_gzip(site)
-        runs: dict[str, list] = {}
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        with serve(site, GzipHandler) as base, chromium() as browser:
+            for query in [q for _ in range(REPEATS) for q in QUERIES]:
+                context = browser.new_context(locale="pt-BR")
                 try:
-                    for query in [q for _ in range(REPEATS) for q in QUERIES]:
-                        context = browser.new_context(locale="pt-BR")
-                        try:
-                            tab = context.new_page()
-                            tab.goto(base + "/", wait_until="load")
-                            elapsed, count, loading = tab.evaluate(_FIRST, query)
-                            # Bytes as transferred (gzip bodies), from the page's own resource timing.
-                            first_files = [(url.removeprefix(base), size) for url, size in tab.evaluate(_FETCHED)]
-                            warm = [tab.evaluate(_WARM, q) for q in QUERIES for _ in range(3)]
-                            runs.setdefault(query, []).append((elapsed, count, first_files, warm, loading))
-                        finally:
-                            context.close()
+                    tab = context.new_page()
+                    tab.goto(base + "/", wait_until="load")
+                    elapsed, count, loading = tab.evaluate(_FIRST, query)
+                    # Bytes as transferred (gzip bodies), from the page's own resource timing.
+                    first_files = [(url.removeprefix(base), size) for url, size in tab.evaluate(_FETCHED)]
+                    warm = [tab.evaluate(_WARM, q) for q in QUERIES for _ in range(3)]
+                    runs.setdefault(query, []).append((elapsed, count, first_files, warm, loading))
                 finally:
-                    browser.close()
-        finally:
-            server.shutdown()
+                    context.close()
     # Each first query runs REPEATS times, each in a fresh profile: the median time (this machine is
     # shared, one run can stall), the files of one run (they are the same every time).
     firsts = {}

@@ -19,9 +19,9 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
-import threading
 from pathlib import Path
+
+from tools.bench_site import served_site
 
 PAGES = [("início", "/"), ("objetivo 3", "/objetivos/3/"), ("recomendação 3.7", "/recomendacoes/3-7/")]
 CATEGORIES = [("performance", "desempenho"), ("accessibility", "acessibilidade"),
@@ -62,14 +62,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         self.end_headers()
         return io.BytesIO(body)
-
-
-def serve_gzip(site: Path):
-    """A threaded HTTP server for ``site`` on 127.0.0.1 (port chosen by the system) and its base URL."""
-    handler = functools.partial(GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def lighthouse(project: Path, url: str) -> dict:
@@ -123,19 +115,10 @@ def table(results: list[tuple[str, dict, list[str]]]) -> str:
 
 
 def run(project: Path) -> str:
-    from engd.context import from_environment
-    from engd.site.build import build
-
     project = Path(project)
-    with tempfile.TemporaryDirectory(prefix="engd-bench-lighthouse-") as folder:
-        site = Path(folder) / "site"
-        build(from_environment(project, output_dir=site))
-        server, base_url = serve_gzip(site)
-        try:
-            results = []
-            for label, path in PAGES:
-                report = lighthouse(project, base_url + path)
-                results.append((label, scores(report), lost_points(report)))
-        finally:
-            server.shutdown()
+    with served_site(project, "engd-bench-lighthouse-", GzipHandler) as (_site, base_url):
+        results = []
+        for label, path in PAGES:
+            report = lighthouse(project, base_url + path)
+            results.append((label, scores(report), lost_points(report)))
     return table(results)

@@ -12,22 +12,17 @@ outside its temporary folder. Run with ``python -m tools.bench --so paginas``.
 """
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
-import shutil
-import tempfile
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tools.bench_site import chromium, served_site
 
 PAGES = [("início", "/"), ("objetivo 3", "/objetivos/3/"), ("recomendação 3.7", "/recomendacoes/3-7/")]
 KINDS = ["HTML", "CSS", "JS", "fonte", "imagem", "outros"]
 TOTAL_LIMIT = 150_000
 FIRST_VIEW_LIMIT = 60_000
 HTML_LIMIT = 20_000
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @dataclass
@@ -71,18 +66,6 @@ def kind_of(url: str, resource_type: str, content_type: str) -> str:
     if resource_type == "image" or content_type.startswith("image/"):
         return "imagem"
     return "outros"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def _weigh(request, view: View) -> None:
@@ -155,25 +138,6 @@ def table(views: list[View]) -> str:
 
 
 def run(project: Path) -> str:
-    from playwright.sync_api import sync_playwright
-
-    from engd.context import from_environment
-    from engd.site.build import build
-
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        raise RuntimeError("Chromium não encontrado: instale o pacote Debian 'chromium' (make deps-sistema).")
-    with tempfile.TemporaryDirectory(prefix="engd-bench-paginas-") as folder:
-        site = Path(folder) / "site"
-        build(from_environment(project, output_dir=site))
-        server, base_url = _serve(site)
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-                try:
-                    views = measure(base_url, browser)
-                finally:
-                    browser.close()
-        finally:
-            server.shutdown()
+    with served_site(project, "engd-bench-paginas-") as (_site, base_url), chromium() as browser:
+        views = measure(base_url, browser)
     return table(views)
