@@ -19,6 +19,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from tools.bench_busca import _kb, _ms
 from tools.bench_site import chromium, serve
 
 SIZE = 10_000
@@ -71,14 +72,6 @@ def _site(project: Path, folder: Path) -> tuple[Path, int]:
         raise RuntimeError("; ".join(messages))
     single = len(gzip.compress(index_bytes(strategy), compresslevel=6, mtime=0))
     return site, single
-
-
-def _kb(n: int) -> str:
-    return f"{n / 1024:.1f} KB".replace(".", ",")
-
-
-def _ms(x: float) -> str:
-    return f"{x:.1f} ms".replace(".", ",")
 
 
 def run(project: Path) -> str:
