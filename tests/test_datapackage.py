@@ -298,17 +298,19 @@ def test_a_json_twin_that_differs_from_the_csv_fails(package_folder):
     assert "dados/datapackage.json: objetivos.json não traz os mesmos valores de objetivos.csv." in problems
 
 
+def _broken_row(table):
+    """The recommendations table with 3.7 under an objective that does not exist (a generator bug)."""
+    if table.name != "recomendacoes":
+        return table
+    columns = tuple(
+        dataclasses.replace(c, value=lambda r: 99 if r.id == "3.7" else r.objective_number) if c.name == "objetivo" else c
+        for c in table.columns)
+    return dataclasses.replace(table, columns=columns)
+
+
 def test_a_broken_row_fails_the_build_and_keeps_the_previous_site(monkeypatch, tmp_path, strategy):
     """A generator bug that writes a recommendation under a missing objective stops the build."""
-    def broken(table):
-        if table.name != "recomendacoes":
-            return table
-        columns = tuple(
-            dataclasses.replace(c, value=lambda r: 99 if r.id == "3.7" else r.objective_number) if c.name == "objetivo" else c
-            for c in table.columns)
-        return dataclasses.replace(table, columns=columns)
-
-    monkeypatch.setattr(datapackage, "TABLES", tuple(broken(t) for t in TABLES))
+    monkeypatch.setattr(datapackage, "TABLES", tuple(_broken_row(t) for t in TABLES))
     site = tmp_path / "site"
     site.mkdir()
     (site / "anterior.txt").write_text("site anterior", encoding="utf-8")
@@ -320,6 +322,19 @@ def test_a_broken_row_fails_the_build_and_keeps_the_previous_site(monkeypatch, t
     assert "foreign-key" in message
     assert [p.name for p in site.iterdir()] == ["anterior.txt"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")]
+
+
+def test_engd_check_fails_on_the_same_broken_package_with_the_same_message(monkeypatch, capsys, tmp_path):
+    """One validation: the frictionless check the build runs after MkDocs also runs in engd check."""
+    from engd.cli import main
+
+    monkeypatch.setattr(datapackage, "TABLES", tuple(_broken_row(t) for t in TABLES))
+    monkeypatch.setenv("ENGD_PDF", "nao")
+    assert main(["--projeto", str(ROOT), "check"]) == 1
+    checked = capsys.readouterr().err
+    with pytest.raises(BuildFailed) as failure:
+        build_into(tmp_path / "site")
+    assert checked.strip() == str(failure.value).strip()
 
 
 # --- extending ----------------------------------------------------------------------------------

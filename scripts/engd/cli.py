@@ -44,7 +44,8 @@ def _strategy_or_report(context):
 
 def _check(args) -> int:
     """Every rule the build can fail on: the data (with the address registry and the changelog)
-    and the configuration; then the outputs are assembled once, as the build does."""
+    and the configuration; then the outputs are assembled once, as the build does, and the checks
+    that need no page (the frictionless validation of the data package) run on their files."""
     from .outputs import OutputError, assemble
 
     context = _context(args)
@@ -54,9 +55,12 @@ def _check(args) -> int:
     if strategy is None:
         return 1
     try:
-        assemble(strategy, context)
+        problems = assemble(strategy, context).check_without_pages()
     except (OutputError, ValueError) as error:
         print(f"As saídas do site não puderam ser geradas: {error}", file=sys.stderr)
+        return 1
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
         return 1
     print(f"Dados válidos: {len(strategy.objectives)} objetivos, {len(strategy.recommendations)} recomendações.")
     return 0

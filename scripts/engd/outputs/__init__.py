@@ -95,11 +95,13 @@ class Collector:
 @dataclass(frozen=True)
 class AfterBuild:
     """A step on the built site: ``run(site_dir) -> problems in Portuguese``; ``publishes`` lists
-    the addresses of the files it writes there (the PDF)."""
+    the addresses of the files it writes there (the PDF). ``needs_pages`` is False for a step that
+    reads only the outputs' own files (the package check): ``engd check`` runs those too."""
 
     name: str
     run: Callable[[Path], list[str]]
     publishes: tuple[str, ...] = ()
+    needs_pages: bool = True
 
 
 class OutputError(Exception):
@@ -132,6 +134,22 @@ class Site:
     @property
     def search_pages(self) -> list[str]:
         return [f.address for f in self.pages if f.page.search]
+
+    def check_without_pages(self) -> list[str]:
+        """The problems of every step that needs no built page, run on the generated files alone
+        (written to a temporary folder): what ``engd check`` adds to the data's own rules."""
+        import tempfile
+
+        steps = [step for step in self.steps if not step.needs_pages]
+        if not steps:
+            return []
+        with tempfile.TemporaryDirectory(prefix="engd-check-") as folder:
+            for f in self.generated:
+                if f.page is None:
+                    target = Path(folder) / urls.file_for(f.address)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(f.data)
+            return [problem for step in steps for problem in step.run(Path(folder))]
 
     def file(self, address: str) -> Published:
         return next(f for f in self.files if f.address == address)

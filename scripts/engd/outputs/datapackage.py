@@ -589,7 +589,7 @@ def _frictionless_problems(descriptor_path: Path, label: str) -> list[str]:
             if names:
                 where.append(("campo " if len(names) == 1 else "campos ") + ", ".join(f"“{n}”" for n in names))
             meaning = _ERRORS_PT.get(error.type, error.title)
-            problems.append(f"{label}: {', '.join(where)}: {meaning} ({error.type}: {error.note})")
+            problems.append(f"{label}: {', '.join(where)}: {meaning} ({error.type})")
     return problems
 
 
@@ -671,5 +671,5 @@ def publish(strategy: Strategy, context: BuildContext) -> list:
     ]
     return files + [
         Collector(lambda published: data_page.publish(strategy, context, package, published)),
-        AfterBuild("pacote de dados abertos", lambda site_dir: check_built_site(strategy, site_dir)),
+        AfterBuild("pacote de dados abertos", lambda site_dir: check_built_site(strategy, site_dir), needs_pages=False),
     ]

@@ -49,6 +49,7 @@ class EngdPlugin(BasePlugin):
         self.strategy: Strategy | None = None  # handed over by build_site when the data were just checked
         self.site: outputs.Site | None = None
         self.heads: dict[str, dict] = {}
+        self.failed: list[str] = []  # problems of an after-build step, in Portuguese
 
     # Why: every output and every menu entry must come from one model and one context, made once.
     def on_config(self, config):
@@ -122,6 +123,7 @@ class EngdPlugin(BasePlugin):
         for step in self.site.steps:
             problems = step.run(Path(config.site_dir))
             if problems:
+                self.failed = problems
                 raise PluginError("\n".join(problems))
 
 
@@ -162,6 +164,7 @@ def build_site(config_file: Path, site_dir: Path, context: BuildContext, strateg
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
+    plugin = None
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         plugin = config.plugins.get("engd")
@@ -172,6 +175,9 @@ def build_site(config_file: Path, site_dir: Path, context: BuildContext, strateg
     except PluginError as error:
         return [str(error)]
     except MkDocsException as error:
+        # MkDocs logs a plugin's error and raises its own: the step's problems are on the plugin.
+        if plugin is not None and plugin.failed:
+            return plugin.failed
         return [in_portuguese(m) for m in collector.messages + [str(error)]]
     except OSError as error:
         return [in_portuguese(m) for m in collector.messages] + [f"a construção do site falhou: {error.strerror or error}"]
