@@ -138,6 +138,7 @@ class Identity:
     end_year: int
     package_name: str
     keywords: tuple[str, ...]
+    identifier_prefix: str = ""  # the version-pinned prefix of every item's identifier (ENGD-2024-2027)
     pages: tuple[tuple[str, str], ...] = ()  # hand-written pages in docs/: (title, Markdown file)
 
     @property
@@ -173,6 +174,11 @@ class Strategy:
     def recommendation_position(self) -> dict[str, int]:
         """Place of each recommendation (by id) in ``recommendations``, the order of the act."""
         return {r.id: i for i, r in enumerate(self.recommendations)}
+
+    def pinned_id(self, item: "Objective | Recommendation") -> str:
+        """The identifier pinned to this version of the strategy: ENGD-2024-2027/3.7 (objectives: ENGD-2024-2027/3)."""
+        number = item.id if isinstance(item, Recommendation) else str(item.number)
+        return f"{self.identity.identifier_prefix}/{number}"
 
     def objective(self, number: int) -> Objective:
         return self.objectives[number - 1]
@@ -250,6 +256,7 @@ def _identity(document) -> Identity:
         end_year=value["vigencia"]["fim"],
         package_name=value["pacote_de_dados"]["nome"],
         keywords=tuple(value["pacote_de_dados"]["palavras_chave"]),
+        identifier_prefix=value["prefixo_identificador"],
         pages=tuple((p["titulo"], p["arquivo"]) for p in value.get("paginas", [])),
     )
 

@@ -35,6 +35,8 @@ from .. import urls
 REGISTRY: list[str] = [
     "engd.outputs.pages",
     "engd.outputs.item_json",
+    "engd.outputs.akoma_ntoso",
+    "engd.outputs.oscal",
     "engd.outputs.datapackage",
     "engd.outputs.self_assessment",
     "engd.outputs.printable",
