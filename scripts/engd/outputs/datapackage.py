@@ -309,6 +309,7 @@ _MEDIA_TYPES = {
     "json": "application/json",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "zip": "application/zip",
+    "xml": "application/xml",
 }
 TYPE_NAMES = {"integer": "número inteiro", "number": "número", "string": "texto", "date": "data (AAAA-MM-DD)",
               "boolean": "verdadeiro ou falso"}
@@ -520,6 +521,10 @@ def build_package(strategy: Strategy, created: datetime) -> Package:
     extra = [PublishedFile(name, content, "json", title) for name, content, title, _ in extra_files]
     resources += [{"type": "json", **_resource(f.path.removesuffix(".json").replace(".", "-"), f, description, _OURS)}
                   for f, (_, _, _, description) in zip(extra, extra_files)]  # "json": frictionless reads them as files, not tables
+    # The act in legal and compliance formats travels in the package as files; their outputs
+    # (engd.outputs.akoma_ntoso, engd.outputs.oscal) publish them, so ``publish`` leaves them out.
+    legal = _legal_files(strategy)
+    resources += [{"type": "file", **_resource(f.path.replace(".", "-"), f, description, _BOTH)} for f, description in legal]
     descriptor = {
         "$schema": PROFILE,
         "name": identity.package_name,
@@ -539,9 +544,30 @@ def build_package(strategy: Strategy, created: datetime) -> Package:
     }
     descriptor_file = PublishedFile(DESCRIPTOR, json_bytes(descriptor), "json", "Descrição do pacote (Data Package)")
     members = [descriptor_file] + csv_files + json_files + [workbook] + extra
-    archive = PublishedFile(archive_name(identity), zip_bytes([(f"{identity.package_name}/{f.path}", f.content) for f in members], created), "zip",
+    zipped = members + [f for f, _ in legal]
+    archive = PublishedFile(archive_name(identity), zip_bytes([(f"{identity.package_name}/{f.path}", f.content) for f in zipped], created), "zip",
                             "O pacote inteiro (ZIP)")
-    return Package(descriptor, tuple(members + [archive]), records, created)
+    return Package(descriptor, tuple(zipped + [archive]), records, created)
+
+
+def legal_names(strategy: Strategy) -> set[str]:
+    """The package's files that other outputs publish (the act in Akoma Ntoso, the OSCAL catalog)."""
+    from . import akoma_ntoso, oscal
+
+    return {akoma_ntoso.file_name(strategy), oscal.file_name(strategy)}
+
+
+def _legal_files(strategy: Strategy) -> list[tuple[PublishedFile, str]]:
+    from . import akoma_ntoso, oscal
+
+    return [
+        (PublishedFile(akoma_ntoso.file_name(strategy), akoma_ntoso.content(strategy), "xml", akoma_ntoso.TITLE),
+         "O ato inteiro (ementa, preâmbulo, artigos e Anexo) em Akoma Ntoso 3.0, validado com o esquema oficial; "
+         "cada objetivo e recomendação é um elemento com eId igual ao fragmento da URN LexML derivada."),
+        (PublishedFile(oscal.file_name(strategy), oscal.content(strategy), "json", oscal.TITLE),
+         "Os objetivos (grupos) e as recomendações (controles) como catálogo OSCAL: texto oficial em statement, "
+         "explicação do projeto em guidance, exemplos em example."),
+    ]
 
 
 def schema_fingerprint() -> str:
@@ -667,7 +693,7 @@ def publish(strategy: Strategy, context: BuildContext) -> list:
         Published(urls.data_file(f.path), f.content, download=Download(f.title, f.format.upper(), f.media_type),
                   **({"alternate_of": urls.DATA, "alternate_type": "application/json",
                       "alternate_title": "Dados desta página em JSON"} if f.path == DESCRIPTOR else {}))
-        for f in package.files
+        for f in package.files if f.path not in legal_names(strategy)
     ]
     return files + [
         Collector(lambda published: data_page.publish(strategy, context, package, published)),

@@ -1,6 +1,7 @@
 """Output: the recommendations as an OSCAL catalog (JSON), at ``/dados/<pacote>.oscal.json``.
 
-Input: a ``Strategy`` and the ``BuildContext`` (its moment is ``last-modified``). Output: one OSCAL
+Input: a ``Strategy`` (``last-modified`` is the day the data last changed, ``Strategy.data_date``,
+not the build's moment). Output: one OSCAL
 catalog in which each objective is a ``group`` and each recommendation a ``control``, with the parts
 
 * ``statement`` — the official text, exactly as the model holds it (the DOU text);
@@ -8,7 +9,7 @@ catalog in which each objective is a ``group`` and each recommendation a ``contr
 * ``example`` — the "na prática" items, one ``item`` part each, also titled as the project's.
 
 Every group and control carries its label (``3.7``), its version-pinned identifier
-(``ENGD-2024-2027/3.7``, property ``identificador-versionado``) and the fragment of the derived
+(``PREFIXO/3.7``, property ``identificador-versionado``) and the fragment of the derived
 LexML URN. ``uuid`` values are UUID 5 of the pinned identifiers, so the same data gives the same
 bytes. ``validate`` checks a document with the OSCAL models of ``compliance-trestle``; ``publish``
 runs it and raises ``OutputError`` in Portuguese on a problem. ``assessment_results`` turns an
@@ -19,14 +20,16 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime, timezone
 
 from .. import citation, urls
 from ..context import BuildContext
 from ..model import Objective, Recommendation, Strategy
 from . import Download, OutputError, Published
 
-MEDIA_TYPE = "application/oscal+json"
+# Only registered IANA media types are published: the file is JSON; the catalogue names OSCAL (its
+# namespace) in dct:conformsTo.
+MEDIA_TYPE = "application/json"
+STANDARD = "http://csrc.nist.gov/ns/oscal/1.0"
 OSCAL_VERSION = "1.1.2"
 TITLE = "As recomendações como catálogo OSCAL 1.1 (JSON)"
 PROJECT_NS = "urn:x-engd:oscal"  # the namespace of this project's own property names (no web address is claimed)
@@ -52,10 +55,6 @@ def group_id(objective: Objective) -> str:
 
 def control_id(rec: Recommendation) -> str:
     return f"recomendacao-{rec.id}"
-
-
-def _timestamp(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _props(strategy: Strategy, item, fragment: str) -> list[dict]:
@@ -90,13 +89,13 @@ def _control(strategy: Strategy, rec: Recommendation) -> dict:
     }
 
 
-def catalog(strategy: Strategy, context: BuildContext) -> dict:
+def catalog(strategy: Strategy) -> dict:
     act, identity = strategy.act, strategy.identity
     return {"catalog": {
         "uuid": stable_uuid(identity.identifier_prefix, "catalogo"),
         "metadata": {
             "title": f"{identity.strategy_with_period}: objetivos e recomendações ({act.short_name})",
-            "last-modified": _timestamp(context.moment),
+            "last-modified": f"{strategy.data_date}T00:00:00Z",
             "version": identity.identifier_prefix,
             "oscal-version": OSCAL_VERSION,
             "props": [{"name": "identificador-versionado", "ns": PROJECT_NS, "value": identity.identifier_prefix}],
@@ -138,9 +137,15 @@ def encode(document: dict) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def publish(strategy: Strategy, context: BuildContext) -> list[Published]:
-    document = catalog(strategy, context)
+def content(strategy: Strategy) -> bytes:
+    """The catalog's bytes, validated; ``OutputError`` (Portuguese) when the OSCAL models reject it."""
+    document = catalog(strategy)
     problems = validate(document)
     if problems:
         raise OutputError(f"o catálogo OSCAL /{address(strategy)} não segue os modelos OSCAL: " + "; ".join(problems[:5]))
-    return [Published(address(strategy), encode(document), download=Download(TITLE, "JSON", MEDIA_TYPE))]
+    return encode(document)
+
+
+def publish(strategy: Strategy, context: BuildContext) -> list[Published]:
+    """The catalog (also a resource of the data package, which lists it) as a download."""
+    return [Published(address(strategy), content(strategy), download=Download(TITLE, "JSON", MEDIA_TYPE, conforms_to=STANDARD))]
