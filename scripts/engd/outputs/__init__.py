@@ -36,6 +36,7 @@ REGISTRY: list[str] = [
     "engd.outputs.pages",
     "engd.outputs.item_json",
     "engd.outputs.akoma_ntoso",
+    "engd.outputs.lexml",
     "engd.outputs.oscal",
     "engd.outputs.datapackage",
     "engd.outputs.self_assessment",

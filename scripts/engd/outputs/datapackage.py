@@ -522,7 +522,7 @@ def build_package(strategy: Strategy, created: datetime) -> Package:
     resources += [{"type": "json", **_resource(f.path.removesuffix(".json").replace(".", "-"), f, description, _OURS)}
                   for f, (_, _, _, description) in zip(extra, extra_files)]  # "json": frictionless reads them as files, not tables
     # The act in legal and compliance formats travels in the package as files; their outputs
-    # (engd.outputs.akoma_ntoso, engd.outputs.oscal) publish them, so ``publish`` leaves them out.
+    # (engd.outputs.akoma_ntoso, lexml, oscal) publish them, so ``publish`` leaves them out.
     legal = _legal_files(strategy)
     resources += [{"type": "file", **_resource(f.path.replace(".", "-"), f, description, _BOTH)} for f, description in legal]
     descriptor = {
@@ -552,18 +552,21 @@ def build_package(strategy: Strategy, created: datetime) -> Package:
 
 def legal_names(strategy: Strategy) -> set[str]:
     """The package's files that other outputs publish (the act in Akoma Ntoso, the OSCAL catalog)."""
-    from . import akoma_ntoso, oscal
+    from . import akoma_ntoso, lexml, oscal
 
-    return {akoma_ntoso.file_name(strategy), oscal.file_name(strategy)}
+    return {akoma_ntoso.file_name(strategy), lexml.file_name(strategy), oscal.file_name(strategy)}
 
 
 def _legal_files(strategy: Strategy) -> list[tuple[PublishedFile, str]]:
-    from . import akoma_ntoso, oscal
+    from . import akoma_ntoso, lexml, oscal
 
     return [
         (PublishedFile(akoma_ntoso.file_name(strategy), akoma_ntoso.content(strategy), "xml", akoma_ntoso.TITLE),
          "O ato inteiro (ementa, preâmbulo, artigos e Anexo) em Akoma Ntoso 3.0, validado com o esquema oficial; "
          "cada objetivo e recomendação é um elemento com eId igual ao fragmento da URN LexML derivada."),
+        (PublishedFile(lexml.file_name(strategy), lexml.content(strategy), "xml", lexml.TITLE),
+         "O ato inteiro em LexML, com a URN derivada das regras do LexML (não oficial); cada objetivo e recomendação "
+         "é um elemento com id igual ao fragmento da URN."),
         (PublishedFile(oscal.file_name(strategy), oscal.content(strategy), "json", oscal.TITLE),
          "Os objetivos (grupos) e as recomendações (controles) como catálogo OSCAL: texto oficial em statement, "
          "explicação do projeto em guidance, exemplos em example."),
