@@ -149,3 +149,87 @@ def content(strategy: Strategy) -> bytes:
 def publish(strategy: Strategy, context: BuildContext) -> list[Published]:
     """The catalog (also a resource of the data package, which lists it) as a download."""
     return [Published(address(strategy), content(strategy), download=Download(TITLE, "JSON", MEDIA_TYPE, conforms_to=STANDARD))]
+
+
+# --- self-assessment → OSCAL assessment results --------------------------------------------------
+
+# A recommendation is "satisfied" only when the ente says it is implemented; every other answered
+# situation is "not-satisfied", with the exact situation kept in the property ``situacao``.
+_SATISFIED = "implementada"
+
+
+def _assessed_at(header: dict) -> str:
+    return f"{header['data_avaliacao']}T00:00:00Z"
+
+
+def assessment_results(strategy: Strategy, assessment: dict) -> dict:
+    """OSCAL assessment results of one exported self-assessment (a valid ``self_assessment`` document):
+    one result, one finding per answered recommendation (target: its statement in the catalog), one
+    observation per answer with evidence or notes. ``uuid`` values derive from the ente and the date.
+    Raises ValueError (Portuguese) when no recommendation has an answer."""
+    from .. import self_assessment
+
+    header = assessment["cabecalho"]
+    key = (strategy.identity.identifier_prefix, header["ente_codigo_ibge"], header["data_avaliacao"])
+    labels = {s.id: s.label for s in self_assessment.STATUSES}
+    at = _assessed_at(header)
+    answered = [a for a in assessment["respostas"] if a["situacao"]]
+    if not answered:
+        raise ValueError("a autoavaliação não tem nenhuma recomendação com situação: não há resultado para converter.")
+    observations, findings = [], []
+    for answer in answered:
+        rec = strategy.recommendation_by_id[answer["recomendacao"]]
+        finding = {
+            "uuid": stable_uuid(*key, "achado", rec.id),
+            "title": f"Recomendação {rec.id}: {labels[answer['situacao']]}",
+            "description": f"Situação declarada pelo ente na autoavaliação: {labels[answer['situacao']]}.",
+            "props": [{"name": "situacao", "ns": PROJECT_NS, "value": answer["situacao"]},
+                      {"name": "identificador-versionado", "ns": PROJECT_NS, "value": strategy.pinned_id(rec)}],
+            "target": {"type": "statement-id", "target-id": f"{control_id(rec)}_smt",
+                       "status": {"state": "satisfied" if answer["situacao"] == _SATISFIED else "not-satisfied"}},
+        }
+        if answer["area_responsavel"]:
+            finding["props"].append({"name": "area-responsavel", "ns": PROJECT_NS, "value": answer["area_responsavel"]})
+        if answer["data_prevista"]:
+            finding["props"].append({"name": "data-prevista", "ns": PROJECT_NS, "value": answer["data_prevista"]})
+        if answer["evidencia"] or answer["observacoes"]:
+            observation = {
+                "uuid": stable_uuid(*key, "observacao", rec.id),
+                "description": answer["observacoes"] or f"Evidência informada para a recomendação {rec.id}.",
+                "methods": ["EXAMINE"],
+                "collected": at,
+            }
+            if answer["evidencia"]:
+                observation["relevant-evidence"] = [{"href": answer["evidencia"], "description": "Evidência informada pelo ente."}]
+            observations.append(observation)
+            finding["related-observations"] = [{"observation-uuid": observation["uuid"]}]
+        findings.append(finding)
+    result = {
+        "uuid": stable_uuid(*key, "resultado"),
+        "title": f"Autoavaliação de {header['ente_nome']}",
+        "description": (f"Autoavaliação do ente {header['ente_nome']} (código IBGE {header['ente_codigo_ibge']}) diante das "
+                        f"recomendações da {strategy.act.short_name}. Declaração do próprio ente, não conferida."),
+        "start": at,
+        "reviewed-controls": {"control-selections": [{"include-controls": [
+            {"control-id": control_id(strategy.recommendation_by_id[a["recomendacao"]])} for a in answered]}]},
+    }
+    if observations:
+        result["observations"] = observations
+    if findings:
+        result["findings"] = findings
+    metadata = {
+        "title": f"Autoavaliação de {header['ente_nome']}: {strategy.identity.strategy_with_period}",
+        "last-modified": at,
+        "version": header["data_avaliacao"],
+        "oscal-version": OSCAL_VERSION,
+    }
+    if header.get("preenchido_por"):
+        metadata["remarks"] = f"Preenchido por: {header['preenchido_por']}."
+    return {"assessment-results": {
+        "uuid": stable_uuid(*key, "avaliacao"),
+        "metadata": metadata,
+        # No assessment plan exists: the import points at the catalog the controls come from.
+        "import-ap": {"href": file_name(strategy),
+                      "remarks": "Não há plano de avaliação: o endereço é o do catálogo OSCAL das recomendações."},
+        "results": [result],
+    }}
