@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .. import urls
+from .. import citation, urls
 from ..context import BuildContext
 from .. import self_assessment
 from ..model import Identity, Strategy
@@ -37,7 +37,7 @@ from ..readability import analyse
 from ..reproducible import normalise_zip, zip_bytes
 from . import AfterBuild, Collector, Download, Published
 
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 DESCRIPTOR = "datapackage.json"
 DICTIONARY_SHEET = "dicionario"
@@ -182,6 +182,13 @@ def _link_table(name: str, title: str, description: str, attribute: str, column:
     )
 
 
+def _pinned_id_column(number: str) -> Column:
+    return Column("identificador_versionado", "string", "Identificador desta versão",
+                  f"Identificador fixado nesta versão da estratégia: o prefixo da versão, uma barra e {number} "
+                  "(por exemplo, .../3.7). Continua valendo quando vier a estratégia seguinte.",
+                  lambda item: item.pinned_id, required=True, unique=True)
+
+
 TABLES: tuple[Table, ...] = (
     Table(
         "objetivos", "Objetivos",
@@ -194,7 +201,8 @@ TABLES: tuple[Table, ...] = (
                    lambda o: o.official_text, required=True),
             Column("texto_simples", "string", "Texto em linguagem simples",
                    f"Explicação do objetivo em linguagem simples, {_PLAIN}.", lambda o: o.plain_text),
-        ) + _in_practice_columns("que ajuda a alcançar o objetivo") + _readability_columns("do objetivo"),
+        ) + _in_practice_columns("que ajuda a alcançar o objetivo") + _readability_columns("do objetivo") + (
+            _pinned_id_column("o número do objetivo"),),
         ("numero",),
     ),
     Table(
@@ -213,7 +221,8 @@ TABLES: tuple[Table, ...] = (
                    lambda r: r.official_text, required=True),
             Column("texto_simples", "string", "Texto em linguagem simples",
                    f"Explicação da recomendação em linguagem simples, {_PLAIN}.", lambda r: r.plain_text),
-        ) + _in_practice_columns("para seguir a recomendação") + _readability_columns("da recomendação"),
+        ) + _in_practice_columns("para seguir a recomendação") + _readability_columns("da recomendação") + (
+            _pinned_id_column("o número da recomendação"),),
         ("numero",),
         ((("objetivo",), "objetivos", ("numero",)),),
     ),
@@ -254,6 +263,10 @@ TABLES: tuple[Table, ...] = (
                    lambda n: n.nickname),
             Column("endereco", "string", "Endereço oficial", "Endereço oficial do texto da norma. Vazio quando não foi conferido.",
                    lambda n: n.url, format="uri"),
+            Column("urn_lexml", "string", "URN LexML derivada",
+                   "URN LexML da lei ou do decreto federal, montada por este projeto com as regras do LexML (não é oficial). "
+                   "Vazia para outras espécies ou sem data conferida.",
+                   citation.norm_urn),
             Column("verificado", "string", "Conferência", "Como os fatos desta norma foram conferidos, ou “não verificado”.",
                    lambda n: n.verification, required=True),
         ),
