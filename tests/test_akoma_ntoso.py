@@ -109,3 +109,13 @@ def test_invalid_document_fails_publish_in_portuguese(strategy, context, monkeyp
     monkeypatch.setattr(akoma_ntoso, "validate", lambda data: ["linha 1: erro de teste"])
     with pytest.raises(OutputError, match="não segue o esquema oficial"):
         akoma_ntoso.publish(strategy, context)
+
+
+def test_act_page_announces_the_legal_formats_without_a_bare_alternate(outputs, strategy):
+    from engd.outputs import lexml
+
+    alternates = outputs.head()["ato.md"]["engd_alternates"]
+    by_href = {a["href"]: a for a in alternates}
+    for address in (akoma_ntoso.address(strategy), lexml.address(strategy)):
+        # Material fetches a sitemap.xml beside every link whose rel is exactly "alternate" (a 404)
+        assert by_href[address]["rel"] == "alternate describedby" and by_href[address]["type"] == "application/xml"

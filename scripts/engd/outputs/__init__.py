@@ -81,6 +81,7 @@ class Published:
     alternate_of: str | None = None
     alternate_type: str | None = None
     alternate_title: str | None = None
+    alternate_rel: str = "alternate"  # the link's rel; Material fetches a sitemap.xml beside every bare rel="alternate"
 
     @property
     def data(self) -> bytes:
@@ -142,14 +143,17 @@ class Site:
 
     def head(self) -> dict[str, dict]:
         """For each page's Markdown source, what its ``<head>`` carries: the files that are its
-        alternates (``engd_alternates``: address from the root, media type, title) and what the page
+        alternates (``engd_alternates``: address from the root, media type, title, and ``rel`` when not
+        the bare "alternate") and what the page
         itself declared (``engd_jsonld``)."""
         heads: dict[str, dict] = {urls.source(p.address): dict(p.page.head) for p in self.pages}
         for f in self.files:
             if f.alternate_of is not None:
                 meta = heads.setdefault(urls.source(f.alternate_of), {})
-                meta.setdefault("engd_alternates", []).append(
-                    {"href": f.address, "type": f.alternate_type, "title": f.alternate_title})
+                alternate = {"href": f.address, "type": f.alternate_type, "title": f.alternate_title}
+                if f.alternate_rel != "alternate":
+                    alternate["rel"] = f.alternate_rel
+                meta.setdefault("engd_alternates", []).append(alternate)
         return heads
 
     def menu(self) -> list:

@@ -32,6 +32,8 @@ NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # Akoma Ntoso has no media type of its own in the IANA registry: the file is XML, and its
 # distribution in the catalogue names the standard (the Akoma Ntoso 3.0 namespace) in dct:conformsTo.
 MEDIA_TYPE = "application/xml"
+# Not a bare "alternate": Material would fetch /dados/sitemap.xml for it (a 404 in the console).
+ALTERNATE_REL = "alternate describedby"
 TITLE = "O ato inteiro em Akoma Ntoso 3.0 (XML)"
 _PROJECT = "#projeto"
 
@@ -174,4 +176,4 @@ def content(strategy: Strategy) -> bytes:
 def publish(strategy: Strategy, context: BuildContext) -> list[Published]:
     """The file (also a resource of the data package, which lists it) as a download and an alternate of the act's page."""
     return [Published(address(strategy), content(strategy), download=Download(TITLE, "XML", MEDIA_TYPE, conforms_to=NAMESPACE),
-                      alternate_of=urls.ACT, alternate_type=MEDIA_TYPE, alternate_title="O ato em Akoma Ntoso (XML)")]
+                      alternate_of=urls.ACT, alternate_type=MEDIA_TYPE, alternate_rel=ALTERNATE_REL, alternate_title="O ato em Akoma Ntoso (XML)")]

@@ -28,6 +28,8 @@ from . import Download, OutputError, Published
 
 NAMESPACE = "http://www.lexml.gov.br/1.0"
 MEDIA_TYPE = "application/xml"
+# Not a bare "alternate": Material would fetch /dados/sitemap.xml for it (a 404 in the console).
+ALTERNATE_REL = "alternate describedby"
 TITLE = "O ato inteiro em LexML (XML), com a URN derivada"
 _NOTE = (" Gerado por um projeto não oficial. A URN foi montada com as regras do LexML e não é um identificador "
          "oficial. Nenhum pacote mantido traz o XML Schema do LexML: este arquivo não foi validado com ele, e a "
@@ -118,4 +120,4 @@ def content(strategy: Strategy) -> bytes:
 def publish(strategy: Strategy, context: BuildContext) -> list[Published]:
     """The file (also a resource of the data package, which lists it) as a download and an alternate of the act's page."""
     return [Published(address(strategy), content(strategy), download=Download(TITLE, "XML", MEDIA_TYPE, conforms_to=NAMESPACE),
-                      alternate_of=urls.ACT, alternate_type=MEDIA_TYPE, alternate_title="O ato em LexML (XML)")]
+                      alternate_of=urls.ACT, alternate_type=MEDIA_TYPE, alternate_rel=ALTERNATE_REL, alternate_title="O ato em LexML (XML)")]
