@@ -119,3 +119,14 @@ def test_act_page_announces_the_legal_formats_without_a_bare_alternate(outputs, 
     for address in (akoma_ntoso.address(strategy), lexml.address(strategy)):
         # Material fetches a sitemap.xml beside every link whose rel is exactly "alternate" (a 404)
         assert by_href[address]["rel"] == "alternate describedby" and by_href[address]["type"] == "application/xml"
+
+
+def test_a_validation_problem_fails_engd_check_in_portuguese(monkeypatch, capsys):
+    from engd.cli import main
+
+    from conftest import ROOT
+
+    monkeypatch.setattr(akoma_ntoso, "validate", lambda data: ["linha 3: elemento inesperado"])
+    assert main(["--projeto", str(ROOT), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "não segue o esquema oficial" in err and "linha 3: elemento inesperado" in err and "Traceback" not in err
