@@ -115,7 +115,8 @@ def test_urn_is_labelled_as_derived_not_official(build_with):
 def test_copy_buttons_are_real_buttons_with_a_status_region(build_with):
     text = _box(build_with(**UNCONFIGURED), "recomendacoes/3-7/index.html")["html"]
     buttons = re.findall(r'<button type="button" class="engd-copiar" data-engd-copiar="([^"]+)"[^>]*hidden>([^<]+)</button>', text)
-    assert buttons == [("citar-referencia", "Copiar referência"), ("citar-endereco", "Copiar endereço"), ("citar-urn", "Copiar URN")]
+    assert buttons == [("citar-referencia", "Copiar referência"), ("citar-endereco", "Copiar endereço"),
+                       ("citar-identificador", "Copiar identificador"), ("citar-urn", "Copiar URN")]
     assert '<p class="engd-copiar-aviso" role="status" aria-live="polite"></p>' in text
     assert 'src="../../javascripts/citar.js"' in text
 
@@ -128,3 +129,42 @@ def test_citation_boxes_stay_out_of_the_search_index(built_site):
     documents = json.loads((built_site / INDEX_PATH).read_text(encoding="utf-8"))["documentos"]
     assert len(documents) > 51
     assert not [d["url"] for d in documents if "BRASIL. Ministério" in json.dumps(d, ensure_ascii=False)]
+
+
+def test_online_form_only_when_the_site_address_is_known(strategy):
+    from datetime import date
+
+    rec = strategy.recommendation_by_id["3.7"]
+    cited = citation.of(strategy, rec, "https://engd.example.org/estrategia/", date(2026, 12, 1))
+    assert cited.online == (citation.recommendation_reference(strategy.act, rec)
+                            + " Disponível em: https://engd.example.org/estrategia/recomendacoes/3-7/. Acesso em: 1 dez. 2026.")
+    assert citation.of(strategy, rec, None, date(2026, 12, 1)).online is None
+    assert citation.of(strategy, strategy.act, "https://engd.example.org/", date(2026, 5, 9)).online.endswith(
+        "Disponível em: https://engd.example.org/ato/. Acesso em: 9 maio 2026.")
+
+
+def test_configured_site_box_shows_the_online_form_and_the_pinned_id(build_with, strategy):
+    box = _box(build_with(**CONFIGURED), "recomendacoes/3-7/index.html")
+    assert "Disponível em: https://engd.example.org/estrategia/recomendacoes/3-7/. Acesso em: " in box["html"]
+    assert f"{strategy.identity.identifier_prefix}/3.7" in box["html"]
+    assert "Disponível em:" not in _box(build_with(**UNCONFIGURED), "recomendacoes/3-7/index.html")["html"]
+
+
+def test_federal_norms_get_a_derived_urn(strategy):
+    norms = {n.id: n for n in strategy.norms}
+    assert citation.norm_urn(norms["decreto-12069-2024"]) == "urn:lex:br:federal:decreto:2024-06-21;12069"
+    for norm in strategy.norms:
+        urn = citation.norm_urn(norm)
+        if norm.kind in ("Lei", "Decreto", "Lei Complementar") and norm.date:
+            assert re.fullmatch(r"urn:lex:br:federal:(lei|decreto|lei\.complementar):\d{4}-\d{2}-\d{2};\d+", urn), urn
+        else:
+            assert urn is None, norm.id
+
+
+def test_norms_page_shows_each_derived_urn_labelled(build_with, strategy):
+    text = html.unescape((build_with(**UNCONFIGURED) / "normas" / "index.html").read_text(encoding="utf-8"))
+    for norm in strategy.norms:
+        urn = citation.norm_urn(norm)
+        if urn:
+            assert f"<code>{urn}</code>" in text, norm.id
+    assert "não é um identificador oficial" in text

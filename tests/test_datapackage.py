@@ -36,6 +36,7 @@ SCHEMA_FINGERPRINTS = {
     "1.0.0": "53b85993d5ba0bf4e2bcf16da302d20d8bc71344ec6b2a4b4fd347b9e58f70d1",
     "1.1.0": "dfeb00b26f6109dad1441722d1d61b321cba84343357d0005d77dd8e90436088",  # legibilidade_texto_oficial, legibilidade_texto_simples
     "1.2.0": "f642178022b527af974eab39b631cbff4a8e48ce54988c2c37b85633439c0c5f",  # glossario.nao_verificado; escala da legibilidade descrita com as faixas reais
+    "1.3.0": "45b5268a0d9464772ea932eba4a179aa3d26bf17fc86e09998eefc21b266915e",  # objetivos e recomendacoes.identificador_versionado; normas.urn_lexml
 }
 
 
@@ -214,8 +215,9 @@ def test_same_model_and_moment_give_the_same_bytes_across_processes():
         result = subprocess.run([sys.executable, "-c", _DIGEST, str(ROOT / "data")], capture_output=True, text=True,
                                 env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, timeout=120, check=True)
         outputs.append(result.stdout)
-    # the tables (CSV and JSON), the descriptor, the workbook, the zip and the two schemas of the self-assessment
-    assert outputs[0] == outputs[1] and outputs[0].count("\n") == 2 * len(TABLES) + 3 + 2
+    # the tables (CSV and JSON), the descriptor, the workbook, the zip, the two schemas of the self-assessment
+    # and the act in Akoma Ntoso, LexML and OSCAL
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") == 2 * len(TABLES) + 3 + 2 + 3
 
 
 def test_the_moment_changes_only_dated_files(strategy):

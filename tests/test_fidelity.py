@@ -122,3 +122,26 @@ def test_an_objective_missing_from_the_data_fails(data_copy):
     _, problems = check(data_copy)
     assert [str(p) for p in problems] == [
         "data/fontes/portaria-sgd-mgi-4248-2024-dou.txt: o objetivo 10 da fonte oficial não está nos dados."]
+
+
+def test_legal_formats_hold_every_official_text_of_the_source(strategy, outputs):
+    """Akoma Ntoso, LexML and OSCAL: each official text of the DOU source is the whole text of one element."""
+    import json
+
+    from lxml import etree
+
+    from engd.fidelity import normalise, parse_source
+    from engd.outputs import akoma_ntoso, lexml, oscal
+
+    source = parse_source((DATA / strategy.act.source_file).read_text(encoding="utf-8"))
+    annex = [o.text for o in source.objectives] + [text for o in source.objectives for _, text in o.recommendations]
+    act = [source.title, source.summary, source.preamble, source.signatory, source.annex_title] + [t for _, t in source.articles]
+    for module in (akoma_ntoso, lexml):
+        root = etree.fromstring(outputs.file(module.address(strategy)).data)
+        texts = {normalise(e.text) for e in root.iter() if isinstance(e.tag, str) and e.text and e.text.strip()}
+        missing = [t for t in act + annex if t not in texts]
+        assert not missing, (module.__name__, missing[:3])
+    catalog = json.loads(outputs.file(oscal.address(strategy)).data)["catalog"]
+    statements = [p["prose"] for g in catalog["groups"] for p in g["parts"] if p["name"] == "statement"]
+    statements += [p["prose"] for g in catalog["groups"] for c in g["controls"] for p in c["parts"] if p["name"] == "statement"]
+    assert sorted(statements) == sorted(annex)

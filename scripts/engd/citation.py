@@ -9,6 +9,11 @@ recommendation (ABNT NBR 6023:2018, legislation published in an official journal
     BRASIL. <órgão>. <órgão>. <Tipo> <SIGLA> nº <número>, de <data por extenso>. <Ementa>
     <Diário>: seção <s>, <local>, n. <edição>, p. <página>, <dia> <mês abreviado> <ano>. Anexo, item 3.7.
 
+When the site's address is known, the box also gives the online form ABNT NBR 6023 asks of documents
+consulted on the web: the reference, then ``Disponível em: <endereço>. Acesso em: 1 dez. 2026.``
+(the access date is the build's moment). Each objective and recommendation also carries its
+version-pinned identifier (``PREFIXO/3.7``, ``Strategy.pinned_id``).
+
 The LexML URN (RFC 9676, namespace ``lex``) is *derived* by us from the grammar and is not an
 official identifier: pages must label it so. Fragments name parts with LexML component codes
 joined by ``_`` from the outside in: the act's single annex is ``anx1``, an objective is item N
@@ -20,9 +25,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 from . import urls
-from .model import Act, Objective, Recommendation, Strategy
+from .model import Act, Norm, Objective, Recommendation, Strategy
 
 # What an official journal's data does not say: whose law it publishes and where it is published.
 _JOURNALS = {
@@ -72,6 +78,11 @@ def act_reference(act: Act) -> str:
     return " ".join(parts)
 
 
+def online_reference(reference: str, address: str, accessed: date) -> str:
+    """The ABNT NBR 6023 form for a document consulted online: the reference, where it is, when it was read."""
+    return f"{reference} Disponível em: {address}. Acesso em: {_abnt_date(accessed.isoformat())}."
+
+
 def objective_place(objective: Objective) -> str:
     return f"Anexo, objetivo {objective.number}."
 
@@ -103,6 +114,18 @@ def lexml_urn(act: Act, fragment: str | None = None) -> str:
     return f"{urn}!{fragment}" if fragment else urn
 
 
+# Kinds of federal norms whose LexML URN uses the authority ``federal`` (``lei.complementar`` for the second).
+_FEDERAL_KINDS = ("Lei", "Lei Complementar", "Decreto")
+
+
+def norm_urn(norm: Norm) -> str | None:
+    """The LexML URN of a federal law or decree, derived from the grammar (not official):
+    ``urn:lex:br:federal:lei:2018-08-14;13709``. None for other kinds or an unknown date."""
+    if norm.kind not in _FEDERAL_KINDS or not norm.date:
+        return None
+    return f"urn:lex:br:federal:{_urn_words(norm.kind)}:{norm.date};{re.sub(r'[^0-9]', '', norm.number)}"
+
+
 def objective_fragment(objective: Objective) -> str:
     return f"{ANNEX_FRAGMENT}_ite{objective.number}"
 
@@ -121,35 +144,48 @@ class Citation:
     address: str
     short_address: str | None
     urn: str
+    pinned_id: str | None = None  # PREFIXO/3.7; None for the act
+    online: str | None = None  # the reference with "Disponível em: … Acesso em: …", when the site's address is known
 
 
-def for_act(strategy: Strategy, site_url: str | None) -> Citation:
+def _online(reference: str, address: str, site_url: str | None, accessed: date | None) -> str | None:
+    return online_reference(reference, address, accessed) if site_url and accessed else None
+
+
+def for_act(strategy: Strategy, site_url: str | None, accessed: date | None = None) -> Citation:
     act = strategy.act
-    return Citation(act.short_name, act_reference(act), "/" + urls.ACT, urls.shown(urls.ACT, site_url), None, lexml_urn(act))
+    reference, address = act_reference(act), urls.shown(urls.ACT, site_url)
+    return Citation(act.short_name, reference, "/" + urls.ACT, address, None, lexml_urn(act),
+                    online=_online(reference, address, site_url, accessed))
 
 
-def for_objective(strategy: Strategy, objective: Objective, site_url: str | None) -> Citation:
+def for_objective(strategy: Strategy, objective: Objective, site_url: str | None, accessed: date | None = None) -> Citation:
     act = strategy.act
-    address = urls.objective(objective.number)
-    return Citation(f"Objetivo {objective.number}", objective_reference(act, objective), "/" + address,
-                    urls.shown(address, site_url), urls.shown(urls.short_objective(objective.number), site_url),
-                    lexml_urn(act, objective_fragment(objective)))
+    path = urls.objective(objective.number)
+    reference, address = objective_reference(act, objective), urls.shown(path, site_url)
+    return Citation(f"Objetivo {objective.number}", reference, "/" + path,
+                    address, urls.shown(urls.short_objective(objective.number), site_url),
+                    lexml_urn(act, objective_fragment(objective)), strategy.pinned_id(objective),
+                    _online(reference, address, site_url, accessed))
 
 
-def for_recommendation(strategy: Strategy, rec: Recommendation, site_url: str | None) -> Citation:
+def for_recommendation(strategy: Strategy, rec: Recommendation, site_url: str | None, accessed: date | None = None) -> Citation:
     act = strategy.act
-    address = urls.recommendation(rec.slug)
-    return Citation(f"Recomendação {rec.id}", recommendation_reference(act, rec), "/" + address,
-                    urls.shown(address, site_url), urls.shown(urls.short_recommendation(rec.id), site_url),
-                    lexml_urn(act, recommendation_fragment(rec)))
+    path = urls.recommendation(rec.slug)
+    reference, address = recommendation_reference(act, rec), urls.shown(path, site_url)
+    return Citation(f"Recomendação {rec.id}", reference, "/" + path,
+                    address, urls.shown(urls.short_recommendation(rec.id), site_url),
+                    lexml_urn(act, recommendation_fragment(rec)), strategy.pinned_id(rec),
+                    _online(reference, address, site_url, accessed))
 
 
-def of(strategy: Strategy, item, site_url: str | None) -> Citation:
-    """The citation of the act, an objective or a recommendation."""
+def of(strategy: Strategy, item, site_url: str | None, accessed: date | None = None) -> Citation:
+    """The citation of the act, an objective or a recommendation; ``accessed`` (the build's day) adds
+    the online form when the site's address is known."""
     if isinstance(item, Recommendation):
-        return for_recommendation(strategy, item, site_url)
+        return for_recommendation(strategy, item, site_url, accessed)
     if isinstance(item, Objective):
-        return for_objective(strategy, item, site_url)
+        return for_objective(strategy, item, site_url, accessed)
     if isinstance(item, Act):
-        return for_act(strategy, site_url)
+        return for_act(strategy, site_url, accessed)
     raise TypeError(f"não sei citar {type(item).__name__}")

@@ -211,6 +211,51 @@ def _self_assessment_validate(args) -> int:
     return 0
 
 
+def _self_assessment_oscal(args) -> int:
+    """Issue 16: an exported self-assessment as OSCAL assessment results, validated with trestle's models."""
+    import json
+    from pathlib import Path
+
+    from .outputs import oscal
+    from .self_assessment import format_problem, from_csv, sort_problems, validate
+
+    context = _context(args)
+    strategy = _strategy_or_report(context) if context else None
+    if strategy is None:
+        return 1
+    path = Path(args.arquivo)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"{args.arquivo}: não consegui ler o arquivo ({error.strerror}).", file=sys.stderr)
+        return 1
+    problems = validate(args.arquivo, data, strategy)
+    if problems:
+        for problem in sort_problems(problems):
+            print(format_problem(problem), file=sys.stderr)
+        print("Corrija o arquivo antes de convertê-lo para OSCAL.", file=sys.stderr)
+        return 1
+    text = data.decode("utf-8")
+    assessment = from_csv(text) if path.suffix.lower() == ".csv" else json.loads(text)
+    try:
+        document = oscal.assessment_results(strategy, assessment)
+    except ValueError as error:
+        print(f"{args.arquivo}: {error}", file=sys.stderr)
+        return 1
+    invalid = oscal.validate(document, "assessment-results")
+    if invalid:
+        for line in invalid:
+            print(f"resultado OSCAL inválido: {line}", file=sys.stderr)
+        return 1
+    output = oscal.encode(document)
+    if args.saida:
+        Path(args.saida).write_bytes(output)
+        print(f"Resultados de avaliação OSCAL gravados em {args.saida}.", file=sys.stderr)
+    else:
+        sys.stdout.write(output.decode("utf-8"))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="engd", description="Gera o site e os dados abertos de um ato com objetivos e recomendações (dados em data/).")
     main.add_argument("--projeto", default=".", help="pasta do projeto (com mkdocs.yml e data/); padrão: a pasta atual")
@@ -237,6 +282,10 @@ def parser() -> argparse.ArgumentParser:
     validar = autoavaliacao_commands.add_parser("validar", help="lista cada problema como arquivo:linha: campo: mensagem")
     validar.add_argument("arquivos", nargs="+", metavar="ARQUIVO", help="arquivos .json ou .csv exportados")
     validar.set_defaults(run=_self_assessment_validate)
+    para_oscal = autoavaliacao_commands.add_parser("oscal", help="converte uma autoavaliação exportada em resultados de avaliação OSCAL (JSON)")
+    para_oscal.add_argument("arquivo", metavar="ARQUIVO", help="arquivo .json ou .csv exportado da página Autoavaliação")
+    para_oscal.add_argument("--saida", default=None, help="arquivo de saída; padrão: a saída padrão")
+    para_oscal.set_defaults(run=_self_assessment_oscal)
     return main
 
 

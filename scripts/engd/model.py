@@ -67,6 +67,7 @@ class Recommendation:
     theme_ids: tuple[str, ...]
     norm_ids: tuple[str, ...]
     source_file: str
+    pinned_id: str = ""  # PREFIXO/3.7: the identifier pinned to this version of the strategy
 
     @property
     def slug(self) -> str:
@@ -82,6 +83,7 @@ class Objective:
     in_practice: tuple[str, ...]
     recommendations: tuple[Recommendation, ...]
     source_file: str
+    pinned_id: str = ""  # PREFIXO/3
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,9 @@ class Identity:
     end_year: int
     package_name: str
     keywords: tuple[str, ...]
+    theme: str = ""  # the dataset's theme in the DCAT catalogue
+    theme_vcge: str | None = None  # the matching VCGE category's IRI, once verified
+    identifier_prefix: str = ""  # the version-pinned prefix of every item's identifier (prefixo_identificador in data/site.yml)
     pages: tuple[tuple[str, str], ...] = ()  # hand-written pages in docs/: (title, Markdown file)
 
     @property
@@ -174,6 +179,15 @@ class Strategy:
         """Place of each recommendation (by id) in ``recommendations``, the order of the act."""
         return {r.id: i for i, r in enumerate(self.recommendations)}
 
+    @property
+    def data_date(self) -> str:
+        """The day the data last changed (the newest changelog entry), else the act's publication day."""
+        return max((c.date for c in self.changes), default=self.act.publication.date)
+
+    def pinned_id(self, item: "Objective | Recommendation") -> str:
+        """The identifier pinned to this version of the strategy: PREFIXO/3.7 (objectives: PREFIXO/3)."""
+        return item.pinned_id
+
     def objective(self, number: int) -> Objective:
         return self.objectives[number - 1]
 
@@ -182,7 +196,7 @@ def _text(value) -> str | None:
     return normalise(value) if isinstance(value, str) else None
 
 
-def _recommendation(item: dict, objective: int, file: str) -> Recommendation:
+def _recommendation(item: dict, objective: int, file: str, prefix: str) -> Recommendation:
     return Recommendation(
         id=item["numero"],
         objective_number=objective,
@@ -193,18 +207,20 @@ def _recommendation(item: dict, objective: int, file: str) -> Recommendation:
         theme_ids=tuple(item.get("temas", [])),
         norm_ids=tuple(item.get("normas", [])),
         source_file=file,
+        pinned_id=f"{prefix}/{item['numero']}",
     )
 
 
-def _objective(document) -> Objective:
+def _objective(document, prefix: str) -> Objective:
     value = document.value
     return Objective(
         number=value["numero"],
         official_text=normalise(value["texto_oficial"]),
         plain_text=_text(value.get("texto_simples")),
         in_practice=tuple(normalise(x) for x in value.get("na_pratica", [])),
-        recommendations=tuple(_recommendation(item, value["numero"], document.file) for item in value["recomendacoes"]),
+        recommendations=tuple(_recommendation(item, value["numero"], document.file, prefix) for item in value["recomendacoes"]),
         source_file=document.file,
+        pinned_id=f"{prefix}/{value['numero']}",
     )
 
 
@@ -250,6 +266,9 @@ def _identity(document) -> Identity:
         end_year=value["vigencia"]["fim"],
         package_name=value["pacote_de_dados"]["nome"],
         keywords=tuple(value["pacote_de_dados"]["palavras_chave"]),
+        identifier_prefix=value["prefixo_identificador"],
+        theme=value["pacote_de_dados"]["tema"],
+        theme_vcge=value["pacote_de_dados"]["tema_vcge"],
         pages=tuple((p["titulo"], p["arquivo"]) for p in value.get("paginas", [])),
     )
 
@@ -263,7 +282,7 @@ def build(raw: RawData) -> Strategy:
     """The model of validated data. Never called on data that has problems."""
     return Strategy(
         act=_act(raw.act),
-        objectives=tuple(_objective(d) for d in raw.objectives),
+        objectives=tuple(_objective(d, raw.site.value["prefixo_identificador"]) for d in raw.objectives),
         terms=tuple(
             Term(t["id"], t["termo"], t.get("expansao"), t["tipo"], normalise(t["explicacao"]), tuple(t["formas"]), t.get("norma"),
                  _text(t.get("nao_verificado")))

@@ -35,6 +35,9 @@ from .. import urls
 REGISTRY: list[str] = [
     "engd.outputs.pages",
     "engd.outputs.item_json",
+    "engd.outputs.akoma_ntoso",
+    "engd.outputs.lexml",
+    "engd.outputs.oscal",
     "engd.outputs.datapackage",
     "engd.outputs.self_assessment",
     "engd.outputs.printable",
@@ -66,6 +69,7 @@ class Download:
     title: str
     format: str
     media_type: str
+    conforms_to: str | None = None  # the IRI of the standard the file follows (DCAT ``dct:conformsTo``)
 
 
 @dataclass(frozen=True)
@@ -156,14 +160,15 @@ class Site:
 
     def head(self) -> dict[str, dict]:
         """For each page's Markdown source, what its ``<head>`` carries: the files that are its
-        alternates (``engd_alternates``: address from the root, media type, title) and what the page
+        alternates (``engd_alternates``: address from the root, media type, title, and ``rel`` when not
+        the bare "alternate") and what the page
         itself declared (``engd_jsonld``)."""
         heads: dict[str, dict] = {urls.source(p.address): dict(p.page.head) for p in self.pages}
         for f in self.files:
             if f.alternate_of is not None:
                 meta = heads.setdefault(urls.source(f.alternate_of), {})
-                meta.setdefault("engd_alternates", []).append(
-                    {"href": f.address, "type": f.alternate_type, "title": f.alternate_title})
+                alternate = {"href": f.address, "type": f.alternate_type, "title": f.alternate_title}
+                meta.setdefault("engd_alternates", []).append(alternate)
         return heads
 
     def menu(self) -> list:

@@ -10,8 +10,14 @@ gives them with their bytes' size and hash) and the site's address when known. O
 * ``legislation_jsonld`` — the schema.org ``Legislation`` of an objective or recommendation page.
 
 The JSON-LD contexts are inline (no remote context to fetch). Addresses are relative to the file or
-page that holds them unless the site's address is configured; unknown facts (the DOU page address)
-are left out, never guessed. Nothing here imports MkDocs or writes files.
+page that holds them unless the site's address is configured; then every identifier of the
+catalogue (catalogue, dataset, distributions, publisher, theme) is an absolute IRI. The catalogue
+follows what DCAT-AP 3 asks of harvestable catalogues: a publisher (this project, never the
+government), ``dct:format`` as an EU file-type IRI and ``dcat:mediaType`` as an IANA media-type IRI,
+typed licence (``dct:LicenseDocument``), media types and standards (``dct:Standard``), and a
+``dcat:theme``: the project's own theme (``data/site.yml``) as a ``skos:Concept`` whose VCGE
+match is given only when ``tema_vcge`` holds a verified IRI, else marked unverified. Unknown facts
+(the DOU page address, the VCGE category) are left out, never guessed. Nothing here imports MkDocs or writes files.
 """
 from __future__ import annotations
 
@@ -26,12 +32,17 @@ DATA_PAGE = urls.DATA
 _RIGHTS = ("Textos oficiais: domínio público (Lei nº 9.610/1998, art. 8º, IV). Explicações em linguagem simples, "
            "temas, normas relacionadas e glossário escritos por este projeto: CC BY 4.0.")
 _IANA = "https://www.iana.org/assignments/media-types/"
+_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
+# The declared formats (``Download.format``) and their code in the EU file-type authority table.
+_FILE_TYPES = {"CSV": "CSV", "JSON": "JSON", "XLSX": "XLSX", "ZIP": "ZIP", "XML": "XML", "JSON-LD": "JSON_LD", "PDF": "PDF"}
+_DATA_PACKAGE = "https://datapackage.org/standard/data-package/"
 
 _DCAT_CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
     "dct": "http://purl.org/dc/terms/",
     "foaf": "http://xmlns.com/foaf/0.1/",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
     "spdx": "http://spdx.org/rdf/terms#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
@@ -66,14 +77,45 @@ def _source(strategy: Strategy) -> dict:
     return source
 
 
+def _node(name: str, site_url: str | None) -> str:
+    """The identifier of a node of the catalogue: absolute when the site's address is known."""
+    return (urls.absolute(CATALOGUE, site_url) if site_url else "") + "#" + name
+
+
+def _licence() -> dict:
+    return {"@id": LICENCES["cc-by"]["path"], "@type": "dct:LicenseDocument", "rdfs:label": _pt(LICENCES["cc-by"]["title"])}
+
+
+def _standard(iri: str) -> dict:
+    return {"@id": iri, "@type": "dct:Standard"}
+
+
+def publisher(strategy: Strategy, site_url: str | None) -> dict:
+    """Who publishes the catalogue: this project (its site), never a government body."""
+    return {"@id": _node("projeto", site_url), "@type": "foaf:Agent",
+            "foaf:name": _pt(f"{strategy.identity.site_name} (projeto não oficial)"),
+            "foaf:homepage": {"@id": urls.href(CATALOGUE, urls.HOME, site_url)}}
+
+
+def theme(strategy: Strategy, site_url: str | None) -> dict:
+    """The dataset's theme: the project's own concept; its VCGE match only when verified."""
+    identity = strategy.identity
+    concept = {"@id": _node("tema", site_url), "@type": "skos:Concept", "skos:prefLabel": _pt(identity.theme)}
+    if identity.theme_vcge:
+        concept["skos:exactMatch"] = {"@id": identity.theme_vcge}
+    else:
+        concept["skos:editorialNote"] = _pt("Tema definido por este projeto. A categoria correspondente do VCGE "
+                                            "(Vocabulário Controlado do Governo Eletrônico) não foi verificada.")
+    return concept
+
+
 def _distribution(file, site_url: str | None) -> dict:
     url = {"@id": urls.href(CATALOGUE, file.address, site_url)}
-    return {
-        "@id": f"#distribuicao-{file.name.replace('.', '-').replace('/', '-')}",
+    distribution = {
+        "@id": _node(f"distribuicao-{file.name.replace('.', '-').replace('/', '-')}", site_url),
         "@type": "dcat:Distribution",
         "dct:title": _pt(file.title),
-        "dct:format": file.format.upper(),
-        "dcat:mediaType": {"@id": _IANA + file.media_type},
+        "dcat:mediaType": {"@id": _IANA + file.media_type, "@type": "dct:MediaType"},
         "dcat:downloadURL": url,
         "dcat:accessURL": url,
         "dcat:byteSize": _typed(str(file.size), "xsd:nonNegativeInteger"),
@@ -82,9 +124,14 @@ def _distribution(file, site_url: str | None) -> dict:
             "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},
             "spdx:checksumValue": _typed(file.sha256, "xsd:hexBinary"),
         },
-        "dct:license": {"@id": LICENCES["cc-by"]["path"]},
+        "dct:license": _licence(),
         "dct:rights": {"@type": "dct:RightsStatement", "rdfs:label": _pt(_RIGHTS)},
     }
+    if file.format.upper() in _FILE_TYPES:
+        distribution["dct:format"] = {"@id": _FILE_TYPE + _FILE_TYPES[file.format.upper()], "@type": "dct:MediaTypeOrExtent"}
+    if file.conforms_to:
+        distribution["dct:conformsTo"] = _standard(file.conforms_to)
+    return distribution
 
 
 def dcat_catalogue(strategy: Strategy, descriptor: dict, downloads: list, site_url: str | None) -> dict:
@@ -93,7 +140,7 @@ def dcat_catalogue(strategy: Strategy, descriptor: dict, downloads: list, site_u
     modified = _typed(descriptor["created"], "xsd:dateTime")
     landing = {"@id": urls.href(CATALOGUE, DATA_PAGE, site_url)}
     dataset = {
-        "@id": "#conjunto-de-dados",
+        "@id": _node("conjunto-de-dados", site_url),
         "@type": "dcat:Dataset",
         "dct:identifier": identity.package_name,
         "dct:title": _pt(identity.title),
@@ -103,21 +150,25 @@ def dcat_catalogue(strategy: Strategy, descriptor: dict, downloads: list, site_u
         "dct:modified": modified,
         "dcat:version": VERSION,
         "dcat:landingPage": landing,
-        "dct:conformsTo": {"@id": "https://datapackage.org/standard/data-package/"},
+        "dct:conformsTo": _standard(_DATA_PACKAGE),
+        "dct:publisher": publisher(strategy, site_url),
+        "dcat:theme": theme(strategy, site_url),
         "dct:temporal": {
             "@type": "dct:PeriodOfTime",
             "dcat:startDate": _typed(strategy.act.date[:4], "xsd:gYear"),
             "dcat:endDate": _typed(str(identity.end_year), "xsd:gYear"),
         },
         "dct:source": _source(strategy),
-        "dct:license": {"@id": LICENCES["cc-by"]["path"]},
+        "dct:license": _licence(),
         "dct:rights": {"@type": "dct:RightsStatement", "rdfs:label": _pt(_RIGHTS)},
         "dcat:distribution": [_distribution(f, site_url) for f in downloads],
     }
     return {
         "@context": _DCAT_CONTEXT,
-        "@id": "#catalogo",
+        "@id": _node("catalogo", site_url),
         "@type": "dcat:Catalog",
+        "dct:publisher": publisher(strategy, site_url),
+        "dct:license": _licence(),
         "dct:title": _pt(f"Catálogo de dados abertos — {identity.title}"),
         "dct:description": _pt("Catálogo dos dados abertos publicados por este site. Não é um catálogo oficial do governo."),
         "dct:language": {"@id": "http://id.loc.gov/vocabulary/iso639-1/pt"},

@@ -34,6 +34,7 @@ class DownloadRow:
     media_type: str
     size: int
     sha256: str
+    conforms_to: str | None = None
 
     @property
     def name(self) -> str:
@@ -48,7 +49,7 @@ class DownloadRow:
 def download_row(file: Published) -> DownloadRow:
     data = file.data
     return DownloadRow(file.address, file.download.title, file.download.format, file.download.media_type,
-                       len(data), hashlib.sha256(data).hexdigest())
+                       len(data), hashlib.sha256(data).hexdigest(), file.download.conforms_to)
 
 
 def human_size(size: int) -> str:

@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .. import urls
+from .. import citation, urls
 from ..context import BuildContext
 from .. import self_assessment
 from ..model import Identity, Strategy
@@ -37,7 +37,7 @@ from ..readability import analyse
 from ..reproducible import normalise_zip, zip_bytes
 from . import AfterBuild, Collector, Download, Published
 
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 DESCRIPTOR = "datapackage.json"
 DICTIONARY_SHEET = "dicionario"
@@ -182,6 +182,13 @@ def _link_table(name: str, title: str, description: str, attribute: str, column:
     )
 
 
+def _pinned_id_column(number: str) -> Column:
+    return Column("identificador_versionado", "string", "Identificador desta versão",
+                  f"Identificador fixado nesta versão da estratégia: o prefixo da versão, uma barra e {number} "
+                  "(por exemplo, .../3.7). Continua valendo quando vier a estratégia seguinte.",
+                  lambda item: item.pinned_id, required=True, unique=True)
+
+
 TABLES: tuple[Table, ...] = (
     Table(
         "objetivos", "Objetivos",
@@ -194,7 +201,8 @@ TABLES: tuple[Table, ...] = (
                    lambda o: o.official_text, required=True),
             Column("texto_simples", "string", "Texto em linguagem simples",
                    f"Explicação do objetivo em linguagem simples, {_PLAIN}.", lambda o: o.plain_text),
-        ) + _in_practice_columns("que ajuda a alcançar o objetivo") + _readability_columns("do objetivo"),
+        ) + _in_practice_columns("que ajuda a alcançar o objetivo") + _readability_columns("do objetivo") + (
+            _pinned_id_column("o número do objetivo"),),
         ("numero",),
     ),
     Table(
@@ -213,7 +221,8 @@ TABLES: tuple[Table, ...] = (
                    lambda r: r.official_text, required=True),
             Column("texto_simples", "string", "Texto em linguagem simples",
                    f"Explicação da recomendação em linguagem simples, {_PLAIN}.", lambda r: r.plain_text),
-        ) + _in_practice_columns("para seguir a recomendação") + _readability_columns("da recomendação"),
+        ) + _in_practice_columns("para seguir a recomendação") + _readability_columns("da recomendação") + (
+            _pinned_id_column("o número da recomendação"),),
         ("numero",),
         ((("objetivo",), "objetivos", ("numero",)),),
     ),
@@ -254,6 +263,10 @@ TABLES: tuple[Table, ...] = (
                    lambda n: n.nickname),
             Column("endereco", "string", "Endereço oficial", "Endereço oficial do texto da norma. Vazio quando não foi conferido.",
                    lambda n: n.url, format="uri"),
+            Column("urn_lexml", "string", "URN LexML derivada",
+                   "URN LexML da lei ou do decreto federal, montada por este projeto com as regras do LexML (não é oficial). "
+                   "Vazia para outras espécies ou sem data conferida.",
+                   citation.norm_urn),
             Column("verificado", "string", "Conferência", "Como os fatos desta norma foram conferidos, ou “não verificado”.",
                    lambda n: n.verification, required=True),
         ),
@@ -309,6 +322,7 @@ _MEDIA_TYPES = {
     "json": "application/json",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "zip": "application/zip",
+    "xml": "application/xml",
 }
 TYPE_NAMES = {"integer": "número inteiro", "number": "número", "string": "texto", "date": "data (AAAA-MM-DD)",
               "boolean": "verdadeiro ou falso"}
@@ -520,6 +534,10 @@ def build_package(strategy: Strategy, created: datetime) -> Package:
     extra = [PublishedFile(name, content, "json", title) for name, content, title, _ in extra_files]
     resources += [{"type": "json", **_resource(f.path.removesuffix(".json").replace(".", "-"), f, description, _OURS)}
                   for f, (_, _, _, description) in zip(extra, extra_files)]  # "json": frictionless reads them as files, not tables
+    # The act in legal and compliance formats travels in the package as files; their outputs
+    # (engd.outputs.akoma_ntoso, lexml, oscal) publish them, so ``publish`` leaves them out.
+    legal = _legal_files(strategy)
+    resources += [{"type": "file", **_resource(f.path.replace(".", "-"), f, description, _BOTH)} for f, description in legal]
     descriptor = {
         "$schema": PROFILE,
         "name": identity.package_name,
@@ -539,9 +557,33 @@ def build_package(strategy: Strategy, created: datetime) -> Package:
     }
     descriptor_file = PublishedFile(DESCRIPTOR, json_bytes(descriptor), "json", "Descrição do pacote (Data Package)")
     members = [descriptor_file] + csv_files + json_files + [workbook] + extra
-    archive = PublishedFile(archive_name(identity), zip_bytes([(f"{identity.package_name}/{f.path}", f.content) for f in members], created), "zip",
+    zipped = members + [f for f, _ in legal]
+    archive = PublishedFile(archive_name(identity), zip_bytes([(f"{identity.package_name}/{f.path}", f.content) for f in zipped], created), "zip",
                             "O pacote inteiro (ZIP)")
-    return Package(descriptor, tuple(members + [archive]), records, created)
+    return Package(descriptor, tuple(zipped + [archive]), records, created)
+
+
+def legal_names(strategy: Strategy) -> set[str]:
+    """The package's files that other outputs publish (the act in Akoma Ntoso, the OSCAL catalog)."""
+    from . import akoma_ntoso, lexml, oscal
+
+    return {akoma_ntoso.file_name(strategy), lexml.file_name(strategy), oscal.file_name(strategy)}
+
+
+def _legal_files(strategy: Strategy) -> list[tuple[PublishedFile, str]]:
+    from . import akoma_ntoso, lexml, oscal
+
+    return [
+        (PublishedFile(akoma_ntoso.file_name(strategy), akoma_ntoso.content(strategy), "xml", akoma_ntoso.TITLE),
+         "O ato inteiro (ementa, preâmbulo, artigos e Anexo) em Akoma Ntoso 3.0, validado com o esquema oficial; "
+         "cada objetivo e recomendação é um elemento com eId igual ao fragmento da URN LexML derivada."),
+        (PublishedFile(lexml.file_name(strategy), lexml.content(strategy), "xml", lexml.TITLE),
+         "O ato inteiro em LexML, com a URN derivada das regras do LexML (não oficial); cada objetivo e recomendação "
+         "é um elemento com id igual ao fragmento da URN."),
+        (PublishedFile(oscal.file_name(strategy), oscal.content(strategy), "json", oscal.TITLE),
+         "Os objetivos (grupos) e as recomendações (controles) como catálogo OSCAL: texto oficial em statement, "
+         "explicação do projeto em guidance, exemplos em example."),
+    ]
 
 
 def schema_fingerprint() -> str:
@@ -667,7 +709,7 @@ def publish(strategy: Strategy, context: BuildContext) -> list:
         Published(urls.data_file(f.path), f.content, download=Download(f.title, f.format.upper(), f.media_type),
                   **({"alternate_of": urls.DATA, "alternate_type": "application/json",
                       "alternate_title": "Dados desta página em JSON"} if f.path == DESCRIPTOR else {}))
-        for f in package.files
+        for f in package.files if f.path not in legal_names(strategy)
     ]
     return files + [
         Collector(lambda published: data_page.publish(strategy, context, package, published)),

@@ -8,7 +8,8 @@ document per item, at the page's address with ``.json`` in place of the final sl
 
 These addresses are as stable as the pages. Each twin is declared as an alternate of its page, which
 announces it in ``<head>`` with ``<link rel="alternate" type="application/json">``. Keys are Portuguese and match the columns of the
-data package (``numero``, ``texto_oficial``, ``texto_simples``...); lists are JSON arrays, absent
+data package (``numero``, ``texto_oficial``, ``texto_simples``...); ``identificador_versionado`` is the
+identifier pinned to this version of the strategy (``PREFIXO/3.7``); lists are JSON arrays, absent
 texts are ``null``. Addresses inside the twin are relative to the twin itself unless the site's
 address is configured. The same model gives the same bytes; nothing here imports MkDocs.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import json
 
-from .. import urls
+from .. import citation, urls
 from ..context import BuildContext
 from ..model import Objective, Recommendation, Strategy
 from . import Published
@@ -59,6 +60,7 @@ def objective_document(strategy: Strategy, objective: Objective, site_url: str |
         "formato": FORMAT,
         "tipo": "objetivo",
         "numero": number,
+        "identificador_versionado": strategy.pinned_id(objective),
         "texto_oficial": objective.official_text,
         "texto_simples": objective.plain_text,
         "na_pratica": list(objective.in_practice),
@@ -94,6 +96,7 @@ def recommendation_document(strategy: Strategy, rec: Recommendation, site_url: s
         "formato": FORMAT,
         "tipo": "recomendacao",
         "numero": rec.id,
+        "identificador_versionado": strategy.pinned_id(rec),
         "objetivo": rec.objective_number,
         "ordem": rec.number,
         "texto_oficial": rec.official_text,
@@ -102,7 +105,7 @@ def recommendation_document(strategy: Strategy, rec: Recommendation, site_url: s
         "temas": [{"id": t, "nome": themes[t].name} for t in rec.theme_ids],
         "normas": [
             {"id": n, "tipo": norms[n].kind, "numero": norms[n].number, "data": norms[n].date,
-             "apelido": norms[n].nickname, "endereco": norms[n].url}
+             "apelido": norms[n].nickname, "endereco": norms[n].url, "urn_lexml_derivada": citation.norm_urn(norms[n])}
             for n in rec.norm_ids
         ],
         "fonte": f"{strategy.act.short_name}, Anexo, item {rec.id}.",
