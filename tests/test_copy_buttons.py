@@ -88,7 +88,7 @@ def test_without_javascript_no_dead_buttons_are_shown(browser, served):
     context = browser.new_context(locale="pt-BR", java_script_enabled=False)
     page = context.new_page()
     page.goto(served + "/recomendacoes/3-7/")
-    assert page.locator("button.engd-copiar").count() == 3
+    assert page.locator("button.engd-copiar").count() == 5  # reference, address, identifier, URN, online reference
     assert page.locator("button.engd-copiar:visible").count() == 0
     assert page.locator("#citar-referencia").is_visible()
     context.close()

@@ -44,11 +44,12 @@ def strategy_from_tables(tables: dict[str, list[dict]], act) -> Strategy:
         recommendations[row["objetivo"]].append(Recommendation(
             id=row["numero"], objective_number=row["objetivo"], number=row["ordem"],
             official_text=row["texto_oficial"], plain_text=row["texto_simples"], in_practice=_in_practice(row),
-            theme_ids=tuple(themes_of[row["numero"]]), norm_ids=tuple(norms_of[row["numero"]]), source_file=file))
+            theme_ids=tuple(themes_of[row["numero"]]), norm_ids=tuple(norms_of[row["numero"]]), source_file=file,
+            pinned_id=row["identificador_versionado"]))
     objectives = tuple(
         Objective(number=row["numero"], official_text=row["texto_oficial"], plain_text=row["texto_simples"],
                   in_practice=_in_practice(row), recommendations=tuple(recommendations[row["numero"]]),
-                  source_file=f"data/objetivos/objetivo-{row['numero']:02d}.yml")
+                  source_file=f"data/objetivos/objetivo-{row['numero']:02d}.yml", pinned_id=row["identificador_versionado"])
         for row in tables["objetivos"])
     return Strategy(
         act=act,
@@ -97,9 +98,10 @@ def strategies(draw, act, identity) -> Strategy:
             Recommendation(f"{number}.{m}", number, m, draw(_TEXT), draw(_MAYBE), draw(_IN_PRACTICE),
                            tuple(draw(st.lists(st.sampled_from([t.id for t in themes]), unique=True))) if themes else (),
                            tuple(draw(st.lists(st.sampled_from([n.id for n in norms]), unique=True))) if norms else (),
-                           file)
+                           file, f"{identity.identifier_prefix}/{number}.{m}")
             for m in range(1, draw(st.integers(1, 3)) + 1))
-        objectives.append(Objective(number, draw(_TEXT), draw(_MAYBE), draw(_IN_PRACTICE), recs, file))
+        objectives.append(Objective(number, draw(_TEXT), draw(_MAYBE), draw(_IN_PRACTICE), recs, file,
+                                    f"{identity.identifier_prefix}/{number}"))
     return Strategy(act, tuple(objectives), terms, themes, norms, identity=identity)
 
 
