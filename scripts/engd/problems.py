@@ -20,7 +20,7 @@ class Problem:
     def __str__(self) -> str:
         where = self.file
         if self.line:
-            where += f":{self.line}:{self.column or 1}"
+            where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} {self.message}"
 

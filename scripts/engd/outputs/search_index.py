@@ -20,7 +20,10 @@ One record per result the search box can show, in this order:
   lists, the printable act, the short addresses and the theme and glossary pages are not read:
   they repeat the items' texts and would push the items down;
 - each theme (name and description, pointing to its page) and each glossary entry (pointing to
-  ``glossario/#id``), from the model, as results of their own.
+  ``glossario/#id``), from the model, as results of their own;
+- with published self-assessments, one record per UF (``progress.search_records``), found by the
+  names of its entes and ranked below everything else (kind ``ente``): the progress pages are not
+  read, so an ente is found by its name and never pushes an item down.
 
 A record's terms are stored already reduced by ``search_language.terms`` (folded, without
 stopwords, stemmed), grouped by the field they come from, each term in its strongest field only,
@@ -53,7 +56,7 @@ FORMAT = 1
 CAMPOS = [("titulo", 3.0), ("oficial", 1.0), ("simples", 0.8), ("extra", 0.6)]
 # Items first: an entry of the glossary or a page that says a word in its title still comes after
 # the recommendation whose official text says it ("cpf" finds 3.7 first, then the glossary's CPF).
-TIPOS = {"objetivo": 1.0, "recomendacao": 1.0, "pagina": 0.3, "tema": 0.3, "glossario": 0.3}
+TIPOS = {"objetivo": 1.0, "recomendacao": 1.0, "pagina": 0.3, "tema": 0.3, "glossario": 0.3, "ente": 0.1}
 _PAGE_WORDS = 150
 _OBJECTIVE_LABEL_CHARS = 110
 # Parts of a Material page that are not its content, and our blocks that are not either.
@@ -229,7 +232,9 @@ def records(strategy: Strategy, site_dir: Path | None = None, pages: tuple[str, 
     """All records, in the order the index holds them: items, the built ``pages`` (if a site is
     given; a page missing there is skipped), themes, glossary."""
     pages = [r for r in (page_record(site_dir, a) for a in pages) if r] if site_dir is not None else []
-    return item_records(strategy) + pages + theme_records(strategy) + glossary_records(strategy)
+    from .progress import search_records
+
+    return item_records(strategy) + pages + theme_records(strategy) + glossary_records(strategy) + search_records(strategy)
 
 
 def index_bytes(strategy: Strategy, site_dir: Path | None = None, pages: tuple[str, ...] = ()) -> bytes:
