@@ -125,3 +125,18 @@ def test_without_javascript_the_national_table_stays(browser, progress_site):
         assert page.locator("table").count() == 2
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_empty_folder_page_has_no_axe_violation(browser, site_url, mode):
+    """The real site (no assessment published): the page that says so and explains how to publish one."""
+    path = "/" + urls.PROGRESS
+    context = new_context_in_mode(browser, mode)
+    try:
+        page = context.new_page()
+        page.goto(site_url + path, wait_until="networkidle")
+        assert "Ainda não há autoavaliação publicada" in page.locator("main").inner_text()
+        violations = axe_violations(page)
+    finally:
+        context.close()
+    assert not violations, "\n".join(describe(path, violations))
