@@ -80,6 +80,11 @@ def run(project: Path, municipalities: int = synthetic_assessments.MUNICIPALITIE
             base_index = base_index or index
             rows.append((label, measure, _size(site), index, index / base_index - 1, first_view_gzip(site)))
             shutil.rmtree(site, ignore_errors=True)
+    return table(rows)
+
+
+def table(rows: list[tuple]) -> str:
+    """The Markdown table of ``rows``: (label, ``Measure``, site bytes, index bytes, index growth, first view gzip bytes)."""
     lines = [
         "Acompanhamento: construção com autoavaliações publicadas (KB = 1000 bytes; gzip nível 6)", "",
         f"| corpus | tempo (s) | memória (MB) | site (MB) | índice de busca (KB) | crescimento do índice | "
