@@ -242,3 +242,27 @@ def test_the_synthetic_corpus_is_reproducible_and_says_it_is_synthetic(tmp_path)
     assert len(statuses) >= 4
     with pytest.raises(ValueError):
         synthetic_assessments.write(5571, tmp_path / "d", 1, ids)
+
+
+def test_the_fast_path_agrees_with_the_full_validation(strategy):
+    """``quick_document`` answers "no problem" exactly for the files ``validate`` finds no problem in."""
+    from engd import self_assessment as sa
+
+    files = sorted((FIXTURES / "autoavaliacao").glob("*.*")) + sorted((CASES / "autoavaliacoes").glob("*.*"))
+    files = [p for p in files if p.suffix in (".json", ".csv")]
+    assert len(files) >= 40
+    for path in files:
+        data = path.read_bytes()
+        assert (sa.quick_document(data, strategy) is not None) == (sa.validate(path.name, data, strategy) == []), path.name
+    document = json.loads((CASES / "autoavaliacoes" / "53.json").read_text(encoding="utf-8"))
+    for breaking in (lambda d: d["respostas"][0].update(situacao="talvez"),
+                     lambda d: d["cabecalho"].update(ente_codigo_ibge="5"),
+                     lambda d: d["respostas"][0].update(evidencia="ftp://x"),
+                     lambda d: d["respostas"][0].update(area_responsavel="x" * 201),
+                     lambda d: d["respostas"][0].update(data_prevista="2026-02-30"),
+                     lambda d: d["respostas"][0].pop("observacoes"),
+                     lambda d: d.update(extra="1")):
+        broken = json.loads(json.dumps(document))
+        breaking(broken)
+        data = json.dumps(broken, ensure_ascii=False).encode("utf-8")
+        assert sa.quick_document(data, strategy) is None and sa.validate("x.json", data, strategy)
