@@ -176,7 +176,12 @@ def test_search_finds_an_ente_by_name_below_every_item(data_copy, tmp_path):
     sp = next(r for r in records if r.url == urls.progress_ente_anchor("SP"))
     assert "Estado sintético 35" in sp.fields["extra"]
     index = json.loads(search_index.index_bytes(strategy))
-    assert sum(d["tipo"] == "ente" for d in index["documentos"]) == 27
+    assert not any(d["tipo"] == "ente" for d in index["documentos"])
+    assert index["entes"] == urls.PROGRESS_SEARCH
+    second = json.loads(assemble(strategy, context).file(urls.PROGRESS_SEARCH).data)
+    assert [d["tipo"] for d in second["documentos"]] == ["ente"] * 27
+    assert second["lingua"] == index["lingua"] and second["campos"] == index["campos"]
+    assert "entes" not in json.loads(search_index.index_bytes(load_strategy(ROOT / "data")[0]))
 
 
 def test_malformed_and_conflicting_files_each_give_the_exact_problems(data_copy, monkeypatch, capsys):

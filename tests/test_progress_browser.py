@@ -140,3 +140,33 @@ def test_the_empty_folder_page_has_no_axe_violation(browser, site_url, mode):
     finally:
         context.close()
     assert not violations, "\n".join(describe(path, violations))
+
+
+def _search(page, query: str) -> None:
+    field = page.locator("#busca")
+    field.click()
+    field.fill("")
+    field.press_sequentially(query)
+    page.wait_for_function("q => document.getElementById('busca-resultados').dataset.consulta === q", arg=query.strip())
+
+
+def test_the_search_finds_an_ente_by_name_and_fetches_the_names_only_then(browser, progress_site):
+    base, data = progress_site
+    first = sorted((data / "autoavaliacoes").glob("35?????.json"))[0]
+    header = json.loads(first.read_text(encoding="utf-8"))["cabecalho"]
+    context = browser.new_context(locale="pt-BR")
+    fetched = []
+    try:
+        page = context.new_page()
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(base + "/", wait_until="networkidle")
+        _search(page, "cpf")
+        page.wait_for_timeout(500)
+        assert not any(url.endswith(urls.PROGRESS_SEARCH) for url in fetched)
+        _search(page, header["ente_nome"])
+        page.wait_for_selector('#busca-resultados a[data-tipo="ente"]')
+        hrefs = page.eval_on_selector_all('#busca-resultados a[data-tipo="ente"]', "links => links.map(a => a.getAttribute('href'))")
+    finally:
+        context.close()
+    assert any(url.endswith(urls.PROGRESS_SEARCH) for url in fetched)
+    assert hrefs[0].endswith("/" + urls.progress_ente_anchor("SP"))

@@ -34,6 +34,12 @@
   var INDISPONIVEL = "A busca não está disponível nesta cópia do site: falta o índice (construa com engd build).";
 
   var carregando = null;
+  // Com autoavaliações publicadas, o índice aponta um segundo arquivo, com os nomes dos entes: ele só é
+  // baixado na primeira consulta de 4 letras ou mais, e os entes vêm depois dos itens.
+  var enderecoEntes = null;
+  var MINIMO_ENTES = 4;
+  var indicePrincipal = null;
+  var carregandoEntes = null;
   var atual = { consulta: "", resultados: [] };
   // Esc fecha o painel e devolve o foco ao campo; esse foco não deve reabri-lo.
   var fechadoPorEsc = false;
@@ -48,6 +54,8 @@
       carregando = Promise.all([import(new URL("javascripts/busca-motor.js", raiz).href), indice])
         .then(function (partes) {
           var motor = partes[0].criarMotor(partes[1]);
+          enderecoEntes = partes[1].entes || null;
+          indicePrincipal = partes[1];
           if (!campo.value.trim()) anunciar("");
           return motor;
         }, function () {
@@ -56,6 +64,24 @@
         });
     }
     return carregando;
+  }
+
+  // Os entes entram no mesmo motor (mesmas regras de ordem; o tipo "ente" pesa menos que todos).
+  function carregarEntes() {
+    if (!carregandoEntes) {
+      carregandoEntes = Promise.all([carregando, import(new URL("javascripts/busca-motor.js", raiz).href),
+        fetch(new URL(enderecoEntes, raiz).href).then(function (resposta) {
+          if (!resposta.ok) throw new Error("entes " + resposta.status);
+          return resposta.json();
+        })])
+        .then(function (partes) {
+          var juntos = Object.assign({}, indicePrincipal, { documentos: indicePrincipal.documentos.concat(partes[2].documentos) });
+          var motor = partes[1].criarMotor(juntos);
+          carregando = Promise.resolve(motor);
+          return motor;
+        }, function () { return null; });
+    }
+    return carregandoEntes;
   }
 
   function anunciar(texto) {
@@ -196,8 +222,16 @@
     carregarMotor().then(function (motor) {
       // Se a pessoa digitou mais enquanto o motor carregava, só a consulta mais nova é mostrada.
       if (campo.value !== texto) return;
-      if (!motor) anunciar(INDISPONIVEL);
-      else mostrar(consulta, motor.buscar(texto));
+      if (!motor) {
+        anunciar(INDISPONIVEL);
+        return;
+      }
+      var resultados = motor.buscar(texto);
+      mostrar(consulta, resultados);
+      if (!enderecoEntes || carregandoEntes || consulta.length < MINIMO_ENTES) return;
+      carregarEntes().then(function (juntos) {
+        if (juntos && campo.value === texto) mostrar(consulta, juntos.buscar(texto));
+      });
     });
   }
 

@@ -15,9 +15,11 @@ Input: the model (``Strategy.assessments``, read and checked by ``engd.assessmen
   through MkDocs and Material take minutes (measured: about 150 s) and the budget is 60 s.
 
 No page is in the menu, and the site's search does not read them (``Page(menu=None, search=False)``);
-``search_records`` gives the search one record per UF whose terms are the names of its entes, ranked
-below every item, so that an ente is found by its name only. ``counts`` is the one aggregation,
-shared with the open-data tables (``outputs/progress_data.py``). Names come only from the files.
+``search_records`` makes a second search index (``/acompanhamento/busca-entes.json``): one record per
+UF whose terms are the names of its entes. The main index only names it, and the browser fetches it
+on the first query of four characters or more and adds its records to the same engine (ranked below
+every item): an ente is found by its name, and the main index does not grow. ``counts`` is the one
+aggregation, shared with the open-data tables (``outputs/progress_data.py``). Names come only from the files.
 Nothing here writes files or imports MkDocs.
 """
 from __future__ import annotations
@@ -130,6 +132,9 @@ def publish(strategy: Strategy, context: BuildContext) -> list[Published]:
     if not assessments:
         return files
     files.append(Published(urls.PROGRESS_COUNTS, counts_json(strategy)))
+    from .search_index import index_document
+
+    files.append(Published(urls.PROGRESS_SEARCH, index_document(search_records(strategy))))
     by_uf: dict[str, list] = {}
     for assessment in assessments:
         by_uf.setdefault(assessment.uf, []).append(assessment)

@@ -21,9 +21,10 @@ One record per result the search box can show, in this order:
   they repeat the items' texts and would push the items down;
 - each theme (name and description, pointing to its page) and each glossary entry (pointing to
   ``glossario/#id``), from the model, as results of their own;
-- with published self-assessments, one record per UF (``progress.search_records``), found by the
-  names of its entes and ranked below everything else (kind ``ente``): the progress pages are not
-  read, so an ente is found by its name and never pushes an item down.
+- not the entes: with published self-assessments, the index only names (``entes``) a second file
+  of the same shape (``outputs/progress.py``: one record per UF, found by the names of its entes),
+  which the browser fetches on the first query of four characters or more and adds to the same
+  engine, below every item.
 
 A record's terms are stored already reduced by ``search_language.terms`` (folded, without
 stopwords, stemmed), grouped by the field they come from, each term in its strongest field only,
@@ -232,16 +233,25 @@ def records(strategy: Strategy, site_dir: Path | None = None, pages: tuple[str, 
     """All records, in the order the index holds them: items, the built ``pages`` (if a site is
     given; a page missing there is skipped), themes, glossary."""
     pages = [r for r in (page_record(site_dir, a) for a in pages) if r] if site_dir is not None else []
-    from .progress import search_records
+    return item_records(strategy) + pages + theme_records(strategy) + glossary_records(strategy)
 
-    return item_records(strategy) + pages + theme_records(strategy) + glossary_records(strategy) + search_records(strategy)
+
+def index_document(documents: list[Record], **extra) -> bytes:
+    """An index file in the engine's shape: UTF-8 JSON, keys sorted, no spaces."""
+    index = {"formato": FORMAT, "lingua": LANGUAGE,
+             "campos": [{"nome": name, "peso": weight} for name, weight in CAMPOS], "tipos": TIPOS,
+             "documentos": [record.as_json() for record in documents], **extra}
+    return json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def index_bytes(strategy: Strategy, site_dir: Path | None = None, pages: tuple[str, ...] = ()) -> bytes:
-    """The index file's content: UTF-8 JSON, keys sorted, no spaces."""
+    """The index file's content: UTF-8 JSON, keys sorted, no spaces. With published self-assessments,
+    ``entes`` names the second index (``progress.SEARCH_FILE``, from the site's root), which the browser
+    fetches only on the first query of four characters or more."""
+    extra = {"entes": urls.PROGRESS_SEARCH} if strategy.assessments else {}
     index = {"formato": FORMAT, "lingua": LANGUAGE,
              "campos": [{"nome": name, "peso": weight} for name, weight in CAMPOS], "tipos": TIPOS,
-             "documentos": [record.as_json() for record in records(strategy, site_dir, pages)]}
+             "documentos": [record.as_json() for record in records(strategy, site_dir, pages)], **extra}
     return json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
