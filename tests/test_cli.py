@@ -72,9 +72,10 @@ def test_render_writes_the_generated_markdown_tree(tmp_path, strategy):
     assert result.returncode == 0, result.stderr
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
     # home, act, two lists, objectives, recommendations, glossary, themes (list + one each), norms,
-    # the printable act, the changes page, the open-data page and the self-assessment
-    assert len(files) == 4 + 10 + 51 + 1 + 1 + len(strategy.themes) + 1 + 2 + 1 + 1
-    assert "recomendacoes/10-4.md" in files and "objetivos/10.md" in files
+    # the printable act, the changes page, the open-data page, the self-assessment and the progress view
+    # (with data/autoavaliacoes/ empty, only its page that says so)
+    assert len(files) == 4 + 10 + 51 + 1 + 1 + len(strategy.themes) + 1 + 2 + 1 + 1 + 1
+    assert "recomendacoes/10-4.md" in files and "objetivos/10.md" in files and "acompanhamento/index.md" in files
     assert "# Recomendação 3.7" in (out / "recomendacoes" / "3-7.md").read_text(encoding="utf-8")
 
 

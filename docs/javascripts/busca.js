@@ -36,6 +36,12 @@
 
   var carregando = null;
   var motorPronto = null;
+  // Com autoavaliações publicadas, o índice aponta um segundo arquivo, com os nomes dos entes: ele só é
+  // baixado na primeira consulta de 4 letras ou mais, e os entes vêm depois dos itens.
+  var enderecoEntes = null;
+  var MINIMO_ENTES = 4;
+  var indicePrincipal = null;
+  var carregandoEntes = null;
   var atual = { consulta: "", resultados: [] };
   // Esc fecha o painel e devolve o foco ao campo; esse foco não deve reabri-lo.
   var fechadoPorEsc = false;
@@ -56,6 +62,8 @@
               return resposta.json();
             });
           });
+          enderecoEntes = partes[1].entes || null;
+          indicePrincipal = partes[1];
           if (!campo.value.trim()) anunciar("");
           motorPronto = motor;
           return motor;
@@ -65,6 +73,27 @@
         });
     }
     return carregando;
+  }
+
+  // Os entes entram no mesmo motor (mesmas regras de ordem; o tipo "ente" pesa menos que todos).
+  function carregarEntes() {
+    if (!carregandoEntes) {
+      carregandoEntes = Promise.all([carregando, import(new URL("javascripts/busca-motor.js", raiz).href),
+        fetch(new URL(enderecoEntes, raiz).href).then(function (resposta) {
+          if (!resposta.ok) throw new Error("entes " + resposta.status);
+          return resposta.json();
+        })])
+        .then(function (partes) {
+          // Só com o índice num arquivo (um corpus grande vem em pedaços e não junta os entes).
+          if (!indicePrincipal.documentos) return null;
+          var juntos = Object.assign({}, indicePrincipal, { documentos: indicePrincipal.documentos.concat(partes[2].documentos) });
+          var motor = partes[1].criarMotor(juntos);
+          carregando = Promise.resolve(motor);
+          motorPronto = motor;
+          return motor;
+        }, function () { return null; });
+    }
+    return carregandoEntes;
   }
 
   function anunciar(texto) {
@@ -217,14 +246,18 @@
         return;
       }
       var resultados = motor.buscar(texto, POR_VEZ);
-      if (Array.isArray(resultados)) {
-        mostrar(consulta, resultados);
+      if (!Array.isArray(resultados)) {
+        resultados.then(function (achados) {
+          if (campo.value === texto) mostrar(consulta, achados);
+        }, function () {
+          anunciar(INDISPONIVEL);
+        });
         return;
       }
-      resultados.then(function (achados) {
-        if (campo.value === texto) mostrar(consulta, achados);
-      }, function () {
-        anunciar(INDISPONIVEL);
+      mostrar(consulta, resultados);
+      if (!enderecoEntes || carregandoEntes || consulta.length < MINIMO_ENTES) return;
+      carregarEntes().then(function (juntos) {
+        if (juntos && campo.value === texto) mostrar(consulta, juntos.buscar(texto, POR_VEZ));
       });
     });
   }

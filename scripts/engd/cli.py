@@ -36,7 +36,7 @@ def _strategy_or_report(context):
     """The model of the data folder, or None after printing its problems (the caller exits 1)."""
     from .model import load_strategy
 
-    strategy, problems = load_strategy(context.data_dir)
+    strategy, problems = load_strategy(context.data_dir, context.moment)
     if strategy is None:
         print(report(problems), file=sys.stderr)
     return strategy

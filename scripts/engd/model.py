@@ -165,6 +165,8 @@ class Strategy:
     norms: tuple[Norm, ...]
     changes: tuple[Change, ...] = ()
     identity: Identity | None = None
+    # The published self-assessments of entes (``engd.assessments.Assessment``), by IBGE code.
+    assessments: tuple = ()
 
     @cached_property
     def recommendations(self) -> tuple[Recommendation, ...]:
@@ -301,7 +303,21 @@ def build(raw: RawData) -> Strategy:
     )
 
 
-def load_strategy(data_dir) -> tuple[Strategy | None, list]:
-    """Check the data folder and build the model: (strategy, []) or (None, problems)."""
+def load_strategy(data_dir, moment=None) -> tuple[Strategy | None, list]:
+    """Check the data folder and build the model: (strategy, []) or (None, problems). The
+    self-assessments of ``data_dir/autoavaliacoes/`` are checked once the act's data are sound (they
+    need its recommendations) and become ``Strategy.assessments``; ``moment`` is the build's moment
+    (``BuildContext.moment``), which no assessment may be dated after — every command that builds or
+    checks passes it, so they all apply the same rules."""
+    from dataclasses import replace
+
+    from . import assessments
+
     raw, problems = check(data_dir)
-    return (build(raw), []) if raw else (None, problems)
+    if not raw:
+        return None, problems
+    strategy = build(raw)
+    published, problems = assessments.check(data_dir, strategy, moment)
+    if problems:
+        return None, sorted(set(problems))
+    return (replace(strategy, assessments=published) if published else strategy), []

@@ -1,6 +1,7 @@
 """Problems found in the data, and how they are shown to an editor.
 
-A problem names the file (relative to the project), the line and column (1-based, when known),
+A problem names the file (relative to the project), the line and column (1-based, when known; a
+problem with a line and no column, as in the self-assessments, prints ``arquivo:linha: campo: mensagem``),
 the field path (``recomendacoes[2].texto_oficial``) and a message in Portuguese. This module only
 describes and formats problems; it never reads files.
 """
@@ -20,7 +21,7 @@ class Problem:
     def __str__(self) -> str:
         where = self.file
         if self.line:
-            where += f":{self.line}:{self.column or 1}"
+            where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} {self.message}"
 

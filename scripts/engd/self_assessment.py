@@ -716,3 +716,79 @@ def page_values(strategy: Strategy) -> dict:
         max_length=MAX_LENGTH, schema_file=SCHEMA_PATH, table_schema_file=TABLE_SCHEMA_PATH,
         script=SCRIPT, stylesheet=STYLESHEET, validator=VALIDATOR_SCRIPT, df_codes=DF_CODES,
     )
+
+
+# --- Fast path for collections of files (``engd.assessments``) ------------------------------------------
+
+def _conforms(value, schema: dict) -> bool:
+    """Whether ``value`` satisfies ``schema``, for the keywords ``json_schema`` uses (and only those):
+    the same answer ``jsonschema`` gives, without the cost of its error objects."""
+    kind = schema.get("type")
+    if kind == "object":
+        if not isinstance(value, dict):
+            return False
+        properties = schema.get("properties", {})
+        if any(name not in value for name in schema.get("required", ())):
+            return False
+        if schema.get("additionalProperties") is False and any(name not in properties for name in value):
+            return False
+        return all(_conforms(item, properties[name]) for name, item in value.items() if name in properties)
+    if kind == "array":
+        return isinstance(value, list) and all(_conforms(item, schema.get("items", {})) for item in value)
+    if kind == "string":
+        if not isinstance(value, str):
+            return False
+        if "const" in schema and value != schema["const"]:
+            return False
+        if "enum" in schema and value not in schema["enum"]:
+            return False
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            return False
+        return schema.get("minLength", 0) <= len(value) <= schema.get("maxLength", len(value))
+    return False
+
+
+def _no_duplicate_keys(pairs):
+    document = {}
+    for key, value in pairs:
+        if key in document:
+            raise ValueError(key)
+        document[key] = value
+    return document
+
+
+def quick_document(data: bytes, strategy: Strategy, schema: dict | None = None) -> dict | None:
+    """The document of a file that ``validate`` would find no problem in, or None when it may have one
+    (then ``validate`` must run and say which). Checking thousands of files, this skips the slow
+    path (the line-by-line scanner and ``jsonschema``'s error objects) for files that are sound:
+    every rule of ``validate`` is applied, as a yes/no question. ``schema`` is ``json_schema(strategy)``,
+    passed in by a caller that checks many files."""
+    schema = schema or json_schema(strategy)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    start = text.lstrip(" \t\r\n")[:1]
+    if not start:
+        return None
+    try:
+        if start in ("{", "["):
+            document = json.loads(text, object_pairs_hook=_no_duplicate_keys,
+                                  parse_constant=lambda name: (_ for _ in ()).throw(ValueError(name)))
+        else:
+            records = parse_csv(text)
+            if not records or tuple(records[0][1]) != CSV_COLUMNS or len(records) < 2:
+                return None
+            if any(len(cells) != len(CSV_COLUMNS) for _, cells in records[1:]):
+                return None
+            first = records[1][1][:len(HEADER_COLUMNS)]
+            if any(cells[:len(HEADER_COLUMNS)] != first for _, cells in records[2:]):
+                return None
+            document = from_csv(text)
+    except (ValueError, RecursionError, _Stop):
+        return None
+    if not isinstance(document, dict) or document.get("formato") != FORMAT or not _conforms(document, schema):
+        return None
+    return None if _rule_problems(document, strategy) else document

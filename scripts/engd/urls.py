@@ -32,6 +32,11 @@ DATA = "dados/"
 PRINTABLE = "imprimir/"
 CHANGES = "mudancas/"
 SELF_ASSESSMENT = "autoavaliacao/"
+PROGRESS = "acompanhamento/"
+PROGRESS_ENTES = "acompanhamento/entes/"
+PROGRESS_COUNTS = "acompanhamento/contagens.json"
+PROGRESS_SEARCH = "acompanhamento/busca-entes.json"
+PROGRESS_DATA = "dados/acompanhamento/"
 FEED = "mudancas.xml"
 SEARCH_INDEX = "busca/indice.json"
 # The index of a large corpus, split in pieces (outputs/search_shards.py): "{}" is the piece's key.
@@ -40,7 +45,7 @@ SEARCH_RECORDS = "busca/registros/{}.json"
 NOT_FOUND = "404.html"
 
 # Pages that are the index of a section of the site: their source is ``<section>/index.md``.
-_SECTIONS = frozenset({HOME, OBJECTIVES, RECOMMENDATIONS, THEMES, DATA})
+_SECTIONS = frozenset({HOME, OBJECTIVES, RECOMMENDATIONS, THEMES, DATA, PROGRESS, PROGRESS_ENTES})
 
 
 def objective(number: int) -> str:
@@ -81,6 +86,18 @@ def norm(norm_id: str) -> str:
 
 def change(change_id: str) -> str:
     return f"{CHANGES}#{change_id}"
+
+
+def progress_ente(code: str) -> str:
+    return f"{PROGRESS_ENTES}{code}/"
+
+
+def progress_ente_anchor(uf: str) -> str:
+    return f"{PROGRESS_ENTES}#uf-{uf.lower()}"
+
+
+def progress_file(name: str) -> str:
+    return f"{PROGRESS_DATA}{name}"
 
 
 def data_file(name: str) -> str:

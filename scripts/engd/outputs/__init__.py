@@ -40,6 +40,8 @@ REGISTRY: list[str] = [
     "engd.outputs.oscal",
     "engd.outputs.datapackage",
     "engd.outputs.self_assessment",
+    "engd.outputs.progress",
+    "engd.outputs.progress_data",
     "engd.outputs.printable",
     "engd.outputs.changes",
     "engd.outputs.handwritten",

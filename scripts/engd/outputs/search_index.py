@@ -23,7 +23,11 @@ One record per result the search box can show, in this order:
   lists, the printable act, the short addresses and the theme and glossary pages are not read:
   they repeat the items' texts and would push the items down;
 - each theme (name and description, pointing to its page) and each glossary entry (pointing to
-  ``glossario/#id``), from the model, as results of their own.
+  ``glossario/#id``), from the model, as results of their own;
+- not the entes: with published self-assessments, the index only names (``entes``) a second file
+  of the same shape (``outputs/progress.py``: one record per UF, found by the names of its entes),
+  which the browser fetches on the first query of four characters or more and adds to the same
+  engine, below every item.
 
 A record's terms are stored already reduced by ``search_language.terms`` (folded, without
 stopwords, stemmed), grouped by the field they come from, each term in its strongest field only,
@@ -62,7 +66,7 @@ CAMPOS = [("titulo", 3.0), ("oficial", 1.0), ("simples", 0.8), ("extra", 0.6), (
 # Items first: an entry of the glossary or a page that says a word in its title still comes after
 # the recommendation whose official text says it ("cpf" finds 3.7 first, then the glossary's CPF).
 SOBRE = "normas"
-TIPOS = {"objetivo": 1.0, "recomendacao": 1.0, "pagina": 0.3, "tema": 0.3, "glossario": 0.3}
+TIPOS = {"objetivo": 1.0, "recomendacao": 1.0, "pagina": 0.3, "tema": 0.3, "glossario": 0.3, "ente": 0.1}
 _PAGE_WORDS = 150
 _OBJECTIVE_LABEL_CHARS = 110
 # Parts of a Material page that are not its content, and our blocks that are not either.
@@ -265,12 +269,20 @@ def records(strategy: Strategy, site_dir: Path | None = None, pages: tuple[str, 
     return item_records(strategy) + pages + theme_records(strategy) + glossary_records(strategy)
 
 
-def index_bytes(strategy: Strategy, site_dir: Path | None = None, pages: tuple[str, ...] = ()) -> bytes:
-    """The index file's content: UTF-8 JSON, keys sorted, no spaces."""
+def index_document(documents: list[Record], **extra) -> bytes:
+    """An index file in the engine's shape: UTF-8 JSON, keys sorted, no spaces."""
     index = {"formato": FORMAT, "lingua": LANGUAGE,
              "campos": [{"nome": name, "peso": weight} for name, weight in CAMPOS], "tipos": TIPOS, "sobre": SOBRE,
-             "documentos": [record.as_json() for record in records(strategy, site_dir, pages)]}
+             "documentos": [record.as_json() for record in documents], **extra}
     return json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def index_bytes(strategy: Strategy, site_dir: Path | None = None, pages: tuple[str, ...] = ()) -> bytes:
+    """The index file's content. With published self-assessments, ``entes`` names the second index
+    (``urls.PROGRESS_SEARCH``, from the site's root), which the browser fetches only on the first
+    query of four characters or more."""
+    extra = {"entes": urls.PROGRESS_SEARCH} if strategy.assessments else {}
+    return index_document(records(strategy, site_dir, pages), **extra)
 
 
 def write_search_index(strategy: Strategy, site_dir: Path, pages: tuple[str, ...] = ()) -> list[str]:

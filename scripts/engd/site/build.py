@@ -28,7 +28,7 @@ def build(context: BuildContext) -> Strategy:
     from .plugin import build_site  # imported here so that `engd check` never loads MkDocs
 
     site_dir = Path(context.output_dir or context.project_dir / "site").resolve()
-    strategy, problems = load_strategy(context.data_dir)
+    strategy, problems = load_strategy(context.data_dir, context.moment)
     if strategy is None:
         raise BuildFailed(report(problems))
     site_dir.parent.mkdir(parents=True, exist_ok=True)

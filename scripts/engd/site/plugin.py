@@ -62,7 +62,7 @@ class EngdPlugin(BasePlugin):
         context = context.with_values(output_dir=Path(config.site_dir))
         strategy = self.strategy
         if strategy is None:
-            strategy, problems = load_strategy(context.data_dir)
+            strategy, problems = load_strategy(context.data_dir, context.moment)
             if strategy is None:
                 raise PluginError("Os dados têm problemas:\n" + report(problems))
         try:
