@@ -74,7 +74,7 @@ def test_only_the_address_module_spells_an_address():
     found = {name: spelled_addresses(tree) for name, tree in _modules().items()}
     assert {name: strings for name, strings in found.items() if strings} == {"urls.py": [
         "ato/", "objetivos/", "recomendacoes/", "glossario/", "temas/", "normas/", "dados/", "imprimir/", "mudancas/",
-        "busca/indice.json", "busca/enderecos.json"]}
+        "busca/indice.json"]}
     in_templates = {p.name: template_addresses(p.read_text(encoding="utf-8")) for p in sorted(TEMPLATES.glob("*.j2"))}
     assert {name: found for name, found in in_templates.items() if found} == {}
 

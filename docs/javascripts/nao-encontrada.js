@@ -1,6 +1,6 @@
 /*
  * Página não encontrada (overrides/404.html): "você quis dizer" e a caixa de busca.
- * - Lê busca/enderecos.json (itens e seções com seus endereços, gravado pela construção) da raiz do
+ * - Lê javascripts/nao-encontrada.json (itens e seções com seus endereços, gravado pela construção) da raiz do
  *   site, que é a pasta acima deste script: vale num domínio ou num subcaminho.
  * - Do endereço pedido tira um número de item (3, 3.7, 3-7, 3_7) e palavras de seção (objetivo,
  *   glossary, dados-abertos) e propõe até três endereços certos.
@@ -62,7 +62,7 @@
   }
 
   if (caixa && lista) {
-    fetch(new URL("busca/enderecos.json", raiz).href)
+    fetch(new URL("javascripts/nao-encontrada.json", raiz).href)
       .then(function (resposta) { return resposta.ok ? resposta.json() : { itens: [], secoes: [] }; })
       .then(function (dados) { mostrar(sugestoes(dados, pedido())); })
       .catch(function () { mostrar([]); });

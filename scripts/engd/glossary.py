@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # An acronym: two or more capitals (accents allowed), optionally with a dotted part (GOV.BR).
@@ -103,3 +104,41 @@ def abbreviation_definitions(terms) -> str:
     lines = sorted({f"*[{form}]: {term.expansion}" for term in terms if term.expansion
                     for form in term.forms if ACRONYM.fullmatch(form) and form != term.expansion})
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+# Words that open the name of a programme, platform, network or body ("Programa Capacita GOV.BR"):
+# a reader may look for the name under its first word or under the word after it.
+GENERIC_FIRST_WORDS = frozenset({"Programa", "Plataforma", "Rede", "Serviço"})
+_JOINING = re.compile(r"^(de|da|do|das|dos)\s+")
+
+
+def sort_key(name: str) -> str:
+    """How a name is filed: as written, without accents or case ("Órgão" with the O's)."""
+    folded = unicodedata.normalize("NFD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9 ]", "", folded.lower()).strip()
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One line of the A–Z index: the entry itself (``see`` is False) or a pointer to it from the
+    main word of its name (``label`` "Capacita GOV.BR, Programa", ``see`` True)."""
+
+    label: str
+    term: object
+    see: bool = False
+
+
+def index_letters(terms) -> list[tuple[str, list[IndexEntry]]]:
+    """The glossary by letter. Every term is filed by its name as written (accents and case aside:
+    "Programa Capacita GOV.BR" under P); a name opened by a generic word (GENERIC_FIRST_WORDS) is
+    also pointed to from its main word ("Capacita GOV.BR, Programa" under C). Letters in order, entries by
+    name within each letter."""
+    entries = [IndexEntry(t.term, t) for t in terms]
+    for t in terms:
+        first, _, rest = t.term.partition(" ")
+        if first in GENERIC_FIRST_WORDS and rest:
+            entries.append(IndexEntry(f"{_JOINING.sub('', rest)}, {first}", t, see=True))
+    letters: dict[str, list[IndexEntry]] = {}
+    for entry in sorted(entries, key=lambda e: (sort_key(e.label), e.see)):
+        letters.setdefault(sort_key(entry.label)[:1].upper() or "#", []).append(entry)
+    return sorted(letters.items())

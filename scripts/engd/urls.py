@@ -36,7 +36,7 @@ FEED = "mudancas.xml"
 SEARCH_INDEX = "busca/indice.json"
 NOT_FOUND = "404.html"
 # The items and sections the 404 page proposes for a near miss ("você quis dizer").
-SHORTCUTS = "busca/enderecos.json"
+SHORTCUTS = "javascripts/nao-encontrada.json"
 
 # Pages that are the index of a section of the site: their source is ``<section>/index.md``.
 _SECTIONS = frozenset({HOME, OBJECTIVES, RECOMMENDATIONS, THEMES, DATA})

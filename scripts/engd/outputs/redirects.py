@@ -9,7 +9,7 @@ redirect page, so the pages work wherever the site is hosted. Nothing here needs
 
 After the build it writes ``urls.SHORTCUTS``, the list of items and sections (address from the
 root, title) that the 404 page reads to propose the right address for a near miss (``/3-7/``,
-``/objetivo/3``). Like the search index beside it, it is a file for the site's own script, not an
+``/objetivo/3``). It sits beside that page's script and is data for it, not an
 address people cite, so it is not in the address registry.
 """
 from __future__ import annotations
