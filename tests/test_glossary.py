@@ -69,7 +69,7 @@ def test_acronyms_are_explained_wherever_they_occur_on_every_page(built_site, st
 
 def test_first_occurrence_links_to_the_glossary_entry(built_site):
     page = (built_site / "recomendacoes" / "3-7" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<a class="engd-termo" href="\.\./\.\./glossario/#cpf"><abbr title="Cadastro de Pessoas Físicas">CPF</abbr></a>', page)
+    assert re.search(r'<a class="engd-termo" href="\.\./\.\./glossario/#cpf" title="Glossário: [^"]+"><abbr title="Cadastro de Pessoas Físicas">CPF</abbr></a>', page)
 
 
 def _entry(page: str, term_id: str) -> str:

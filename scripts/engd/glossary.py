@@ -4,7 +4,9 @@ Input: the model's ``Term`` objects. ``TermMatcher.find(text)`` lists the glossa
 in a text (longest form first, whole words, case as written in ``formas``) and the acronyms left
 unexplained; ``TermMarker.mark(text)`` returns Markdown in which each acronym is an
 ``<abbr title="expansão">`` and the first occurrence of each term on the page links to its
-glossary entry (a keyboard-reachable link; the entry explains it). The same matcher serves the
+glossary entry (a keyboard- and touch-reachable link; the entry explains it), styled as a term and
+not as navigation (dotted underline, text colour: docs/stylesheets/engd.css) with the first sentence
+of the explanation as its tooltip. The same matcher serves the
 pages, the validator and the tests, so what is checked is what is shown.
 """
 from __future__ import annotations
@@ -53,6 +55,12 @@ class TermMatcher:
         return found
 
 
+def _hint(term) -> str:
+    """The tooltip of a marked term: the first sentence of its explanation, safe inside attr_list."""
+    first = re.split(r"(?<=[.!?])\s", term.explanation.strip(), maxsplit=1)[0]
+    return html.escape(f"Glossário: {first}".replace('"', "'").replace("{", "(").replace("}", ")"), quote=False)
+
+
 class TermMarker:
     """Marks terms in the texts of ONE page: a new marker per page, so 'first occurrence' is per page."""
 
@@ -75,7 +83,7 @@ class TermMarker:
         if not link or self.glossary_link is None or term.id in self.linked:
             return shown
         self.linked.add(term.id)
-        return f"[{shown}]({self.glossary_link}#{term.id}){{ .engd-termo }}"
+        return f'[{shown}]({self.glossary_link}#{term.id}){{ .engd-termo title="{_hint(term)}" }}'
 
     def mark_html(self, text: str) -> str:
         """``text`` as HTML (for raw HTML blocks): escaped, acronyms in ``<abbr>``, no links."""
