@@ -170,20 +170,35 @@
     }, true);
   }
 
-  // --- Tabelas largas: roláveis pelo teclado ---------------------------------------------------
+  // --- Tabelas largas: roláveis pelo teclado, com um aviso visível (issue 17) ----------------
+
+  var DICA_DA_TABELA = "Role para o lado para ver todas as colunas.";
 
   function prepararTabelasLargas() {
     var caixas = document.querySelectorAll(".md-typeset__scrollwrap");
     for (var i = 0; i < caixas.length; i++) {
       var caixa = caixas[i];
+      var dica = caixa.previousElementSibling;
+      dica = dica && dica.classList.contains("engd-rolavel-dica") ? dica : null;
       if (caixa.scrollWidth > caixa.clientWidth + 1) {
         caixa.setAttribute("tabindex", "0");
         caixa.setAttribute("role", "region");
         caixa.setAttribute("aria-label", "Tabela (role para os lados para ver todas as colunas)");
+        caixa.classList.add("engd-rolavel");
+        if (!dica) {
+          // O leitor de tela já ouve o nome da região: a dica é só para os olhos.
+          dica = document.createElement("p");
+          dica.className = "engd-rolavel-dica";
+          dica.setAttribute("aria-hidden", "true");
+          dica.textContent = DICA_DA_TABELA;
+          caixa.parentNode.insertBefore(dica, caixa);
+        }
       } else if (caixa.getAttribute("role") === "region") {
         caixa.removeAttribute("tabindex");
         caixa.removeAttribute("role");
         caixa.removeAttribute("aria-label");
+        caixa.classList.remove("engd-rolavel");
+        if (dica) dica.remove();
       }
     }
   }

@@ -1,0 +1,57 @@
+"""Wide tables on a phone (issue 17, point 7), in a real Chromium: at 390 and 320 px the readability table
+and the download table of /dados/ scroll inside a labelled region that the keyboard reaches, with a
+visible hint and a visible focus ring; at 1366 px a table that fits has neither."""
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["/dados/", "/recomendacoes/3-7/"]
+
+
+def _tab(browser, width):
+    context = browser.new_context(locale="pt-BR", viewport={"width": width, "height": 844})
+    return context, context.new_page()
+
+
+def _boxes(page):
+    page.wait_for_function("() => document.querySelectorAll('.md-typeset__scrollwrap').length > 0")
+    return page.locator(".md-typeset__scrollwrap")
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("path", PAGES)
+def test_a_wide_table_scrolls_in_a_labelled_region_with_a_hint(browser, site_url, path, width):
+    context, page = _tab(browser, width)
+    try:
+        page.goto(site_url + path)
+        boxes = _boxes(page)
+        wide = [boxes.nth(i) for i in range(boxes.count())
+                if boxes.nth(i).evaluate("e => e.scrollWidth > e.clientWidth + 1")]
+        assert wide, (path, width)
+        for box in wide:
+            page.wait_for_function("e => e.getAttribute('role') === 'region'", arg=box.element_handle())
+            assert box.get_attribute("aria-label").startswith("Tabela") and box.get_attribute("tabindex") == "0"
+            hint = box.locator("xpath=preceding-sibling::*[1]")
+            assert hint.get_attribute("class") == "engd-rolavel-dica" and hint.is_visible()
+            assert "Role para o lado" in hint.inner_text()
+            assert box.evaluate("e => getComputedStyle(e).borderRightWidth") == "4px"
+            box.focus()
+            assert box.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function("e => e.scrollLeft > 0", arg=box.element_handle())
+        # The page itself does not scroll sideways (WCAG 1.4.10).
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    finally:
+        context.close()
+
+
+def test_a_table_that_fits_has_no_hint(browser, site_url):
+    context, page = _tab(browser, 1366)
+    try:
+        page.goto(site_url + "/recomendacoes/3-7/")
+        _boxes(page)
+        page.wait_for_load_state("load")
+        assert page.locator(".engd-rolavel-dica").count() == 0
+        assert page.locator(".md-typeset__scrollwrap[role=region]").count() == 0
+    finally:
+        context.close()
