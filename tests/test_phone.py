@@ -55,3 +55,29 @@ def test_a_table_that_fits_has_no_hint(browser, site_url):
         assert page.locator(".md-typeset__scrollwrap[role=region]").count() == 0
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_alt_3_opens_the_search_and_its_controls_show_focus(browser, site_url, width):
+    """At 320 CSS px (a 1280 px window at 400 % zoom) and on a phone, Alt+3 opens the search box:
+    the field is on screen with a focus ring, and so is the clear button reached with Tab."""
+    from test_keyboard import press_access_key
+
+    context, page = _tab(browser, width)
+    try:
+        page.goto(site_url + "/")
+        page.wait_for_load_state("load")
+        press_access_key(page, "3")
+        page.wait_for_function("() => document.activeElement && document.activeElement.id === 'busca'")
+        field = page.locator("#busca")
+        page.wait_for_function("""() => { const r = document.getElementById('busca').getBoundingClientRect();
+            return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.width > 0; }""")
+        assert field.is_visible()
+        assert field.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+        page.keyboard.type("dados")
+        page.keyboard.press("Tab")
+        clear = page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+            return [e.getAttribute('aria-label'), getComputedStyle(e).outlineStyle, r.left >= 0 && r.right <= innerWidth && r.width >= 24]; }""")
+        assert clear == ["Limpar a busca", "solid", True]
+    finally:
+        context.close()

@@ -86,8 +86,14 @@
   function visivel(elemento) {
     var caixa = elemento.getBoundingClientRect();
     var estilo = getComputedStyle(elemento);
-    return caixa.width > 0 && caixa.height > 0 && caixa.right > 0 && caixa.left < window.innerWidth &&
-      estilo.visibility !== "hidden";
+    if (!(caixa.width > 0 && caixa.height > 0 && caixa.right > 0 && caixa.left < window.innerWidth &&
+      estilo.visibility !== "hidden")) return false;
+    // Issue 17: em telas estreitas a busca fechada tem tamanho e lugar, mas fica coberta; só conta
+    // como visível o que está de fato no ponto do meio da sua caixa.
+    var x = Math.min(Math.max(caixa.left + caixa.width / 2, 0), window.innerWidth - 1);
+    var y = Math.min(Math.max(caixa.top + caixa.height / 2, 0), window.innerHeight - 1);
+    var ali = document.elementFromPoint(x, y);
+    return !!ali && (ali === elemento || elemento.contains(ali));
   }
 
   function focar(alvo, tentativas) {
