@@ -54,7 +54,7 @@ def test_acronyms_are_explained_wherever_they_occur_on_every_page(built_site, st
         glossary_page = page.parent.name == "glossario"
         for text, ancestors in content_pieces(page):
             tags = [tag for tag, _ in ancestors]
-            if glossary_page and ("h2" in tags or "strong" in tags):
+            if glossary_page and ("h3" in tags or "strong" in tags):
                 continue  # the entry's own heading, followed by its expansion
             if "script" in tags or "style" in tags:
                 continue
@@ -69,15 +69,21 @@ def test_acronyms_are_explained_wherever_they_occur_on_every_page(built_site, st
 
 def test_first_occurrence_links_to_the_glossary_entry(built_site):
     page = (built_site / "recomendacoes" / "3-7" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<a class="engd-termo" href="\.\./\.\./glossario/#cpf"><abbr title="Cadastro de Pessoas Físicas">CPF</abbr></a>', page)
+    assert re.search(r'<a class="engd-termo" href="\.\./\.\./glossario/#cpf" title="Glossário: [^"]+"><abbr title="Cadastro de Pessoas Físicas">CPF</abbr></a>', page)
+
+
+def _entry(page: str, term_id: str) -> str:
+    """The HTML of one glossary entry: from its heading to the next heading (entry or letter)."""
+    entry = page[page.index(f'id="{term_id}"'):]
+    ends = [i for i in (entry.find("<h3", 10), entry.find("<h2", 10)) if i > 0]
+    return entry[:min(ends)] if ends else entry
 
 
 def test_glossary_page_lists_every_term_with_anchor_and_usage(built_site, strategy):
     page = (built_site / "glossario" / "index.html").read_text(encoding="utf-8")
     for term in strategy.terms:
         assert f'id="{term.id}"' in page, term.id
-    cpf = page[page.index('id="cpf"'):]
-    cpf = cpf[:cpf.index("<h2", 10)]
+    cpf = _entry(page, "cpf")
     assert 'href="../recomendacoes/3-7/"' in cpf
 
 
@@ -86,8 +92,7 @@ def test_unverified_statements_are_marked_on_the_glossary_page(built_site, strat
     assert {"soberania", "ceps-gov-br", "cisc-gov-br", "pen", "rede-gov-br"} <= {t.id for t in unverified}
     page = (built_site / "glossario" / "index.html").read_text(encoding="utf-8")
     for term in strategy.terms:
-        entry = page[page.index(f'id="{term.id}"'):]
-        entry = entry[:entry.index("<h2", 10)] if "<h2" in entry[10:] else entry
+        entry = _entry(page, term.id)
         assert ("Não verificado:" in entry) == bool(term.unverified), term.id
 
 

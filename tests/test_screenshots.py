@@ -17,7 +17,8 @@ VIEWPORTS = [(1280, 800), (390, 844)]
 SHOTS = [("inicio", "/", "claro"), ("objetivo-3", "/objetivos/3/", "claro"),
          ("recomendacao-3-7", "/recomendacoes/3-7/", "claro"),
          ("recomendacao-3-7", "/recomendacoes/3-7/", "escuro"),
-         ("recomendacao-3-7", "/recomendacoes/3-7/", "alto-contraste")]
+         ("recomendacao-3-7", "/recomendacoes/3-7/", "alto-contraste"),
+         ("glossario", "/glossario/", "claro"), ("dados", "/dados/", "claro"), ("nao-encontrada", "/404.html", "claro")]
 
 
 def png_size(data: bytes) -> tuple[int, int]:

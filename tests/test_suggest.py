@@ -6,14 +6,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from engd.context import ContextError, from_environment, repository_url
+import subprocess
+
+from engd.context import ContextError, from_environment, remote_repository_url, repository_url
 from engd.outputs import pages
 
-from conftest import ROOT
+from conftest import REPOSITORY, ROOT
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 CONFIGURED = dict(site_url="https://engd.example.org/estrategia/", repository="https://github.com/exemplo/engd")
-UNCONFIGURED = {}
 
 
 def _links(site, page):
@@ -40,11 +41,42 @@ def test_configured_pages_link_to_prefilled_forms(build_with, strategy):
         assert len(_links(site, page)[1]) == 2, page
 
 
-def test_unconfigured_pages_omit_the_link_and_say_why(build_with):
-    section, links = _links(build_with(**UNCONFIGURED), "recomendacoes/3-7/index.html")
-    assert links == []
-    assert "issues/new" not in section
-    assert "feita sem o endereço do projeto no GitHub" in " ".join(section.split())
+@pytest.mark.parametrize("address", ["recomendacoes/3-7/", "objetivos/3/", "ato/"])
+def test_without_a_repository_the_section_is_absent(assembled, address):
+    """No repository known: no heading, no link, and no note meant for whoever built the site."""
+    text = assembled(repository=None).file(address).content
+    assert "Sugerir melhoria" not in text and "engd-sugerir" not in text and "issues/new" not in text
+    assert "GitHub" not in text and "esta cópia do site" not in text
+    assert "Sugerir melhoria" in assembled(repository=REPOSITORY).file(address).content
+
+
+@pytest.mark.parametrize("remote, expected", [
+    ("https://github.com/exemplo/engd.git", "https://github.com/exemplo/engd"),
+    ("https://github.com/exemplo/engd", "https://github.com/exemplo/engd"),
+    ("https://usuario:segredo@git.example.org/exemplo/engd/", "https://git.example.org/exemplo/engd"),
+    ("git@github.com:exemplo/engd.git", "https://github.com/exemplo/engd"),
+    ("ssh://git@github.com/exemplo/engd.git", "https://github.com/exemplo/engd"),
+    ("/srv/git/engd", None), ("file:///srv/git/engd", None), ("", None), (None, None),
+])
+def test_repository_from_the_git_remote(remote, expected):
+    assert remote_repository_url(remote) == expected
+
+
+def _checkout(folder, remote=None):
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    if remote:
+        subprocess.run(["git", "-C", str(folder), "remote", "add", "origin", remote], check=True)
+    return folder
+
+
+def test_the_remote_is_used_only_when_no_variable_names_the_repository(tmp_path):
+    project = _checkout(tmp_path / "projeto", "git@github.com:exemplo/engd.git")
+    assert from_environment(project, environ={"ENGD_PDF": "nao"}).repository == "https://github.com/exemplo/engd"
+    assert from_environment(project, environ={"ENGD_PDF": "nao", "ENGD_REPOSITORIO": "outro/nome"}).repository \
+        == "https://github.com/outro/nome"
+    assert from_environment(project, environ={"ENGD_PDF": "nao", "GITHUB_REPOSITORY": "outro/nome"}).repository \
+        == "https://github.com/outro/nome"
+    assert from_environment(_checkout(tmp_path / "sem-remoto"), environ={"ENGD_PDF": "nao"}).repository is None
 
 
 @pytest.mark.parametrize("form", [pages.CORRECTION_FORM, pages.ACCESSIBILITY_FORM])

@@ -90,8 +90,14 @@
   function visivel(elemento) {
     var caixa = elemento.getBoundingClientRect();
     var estilo = getComputedStyle(elemento);
-    return caixa.width > 0 && caixa.height > 0 && caixa.right > 0 && caixa.left < window.innerWidth &&
-      estilo.visibility !== "hidden";
+    if (!(caixa.width > 0 && caixa.height > 0 && caixa.right > 0 && caixa.left < window.innerWidth &&
+      estilo.visibility !== "hidden")) return false;
+    // Issue 17: em telas estreitas a busca fechada tem tamanho e lugar, mas fica coberta; só conta
+    // como visível o que está de fato no ponto do meio da sua caixa.
+    var x = Math.min(Math.max(caixa.left + caixa.width / 2, 0), window.innerWidth - 1);
+    var y = Math.min(Math.max(caixa.top + caixa.height / 2, 0), window.innerHeight - 1);
+    var ali = document.elementFromPoint(x, y);
+    return !!ali && (ali === elemento || elemento.contains(ali));
   }
 
   function focar(alvo, tentativas) {
@@ -178,20 +184,35 @@
     }, true);
   }
 
-  // --- Tabelas largas: roláveis pelo teclado ---------------------------------------------------
+  // --- Tabelas largas: roláveis pelo teclado, com um aviso visível (issue 17) ----------------
+
+  var DICA_DA_TABELA = "Role para o lado para ver todas as colunas.";
 
   function prepararTabelasLargas() {
     var caixas = document.querySelectorAll(".md-typeset__scrollwrap");
     for (var i = 0; i < caixas.length; i++) {
       var caixa = caixas[i];
+      var dica = caixa.previousElementSibling;
+      dica = dica && dica.classList.contains("engd-rolavel-dica") ? dica : null;
       if (caixa.scrollWidth > caixa.clientWidth + 1) {
         caixa.setAttribute("tabindex", "0");
         caixa.setAttribute("role", "region");
         caixa.setAttribute("aria-label", "Tabela (role para os lados para ver todas as colunas)");
+        caixa.classList.add("engd-rolavel");
+        if (!dica) {
+          // O leitor de tela já ouve o nome da região: a dica é só para os olhos.
+          dica = document.createElement("p");
+          dica.className = "engd-rolavel-dica";
+          dica.setAttribute("aria-hidden", "true");
+          dica.textContent = DICA_DA_TABELA;
+          caixa.parentNode.insertBefore(dica, caixa);
+        }
       } else if (caixa.getAttribute("role") === "region") {
         caixa.removeAttribute("tabindex");
         caixa.removeAttribute("role");
         caixa.removeAttribute("aria-label");
+        caixa.classList.remove("engd-rolavel");
+        if (dica) dica.remove();
       }
     }
   }
@@ -227,13 +248,6 @@
       var script = document.createElement("script");
       script.src = marcador.getAttribute("data-src");
       script.onload = function () {
-        // As tabelas vêm da construção já na caixa rolável do Material (valid_markup.py), que o
-        // Material, ao montar, cria de novo em volta de cada tabela: a nossa sai antes.
-        var caixas = document.querySelectorAll("[data-engd-embrulho]");
-        for (var i = 0; i < caixas.length; i++) {
-          var tabela = caixas[i].querySelector("table");
-          if (tabela) caixas[i].parentNode.replaceChild(tabela, caixas[i]);
-        }
         // O Material monta tudo quando o documento fica pronto; esse aviso já passou.
         document.dispatchEvent(new Event("DOMContentLoaded"));
         if (window.document$ && typeof window.document$.subscribe === "function") {
@@ -254,8 +268,20 @@
   // O Material monta as suas partes (como a caixa rolável das tabelas) depois de carregar o
   // documento e avisa por document$; sem ele, espera-se o evento load.
   function depoisDoMaterial() {
+    desaninharTabelas();
     anotarDestinos();
     prepararTabelasLargas();
+  }
+
+  // As tabelas vêm da construção já na caixa rolável do Material (site/material_html.py); ao montar,
+  // o Material cria outra caixa em volta de cada tabela, dentro da nossa. A de dentro sai e a nossa
+  // fica: quem estava com o foco na caixa (o gesto que trouxe o Material) continua nela.
+  function desaninharTabelas() {
+    var internas = document.querySelectorAll("[data-engd-embrulho] .md-typeset__scrollwrap");
+    for (var i = 0; i < internas.length; i++) {
+      var tabela = internas[i].querySelector("table");
+      if (tabela) internas[i].parentNode.replaceChild(tabela, internas[i]);
+    }
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(depoisDoMaterial);

@@ -2,12 +2,13 @@
 
 Input: the project folder, optionally a data folder and an output folder, and the environment
 (``ENGD_SITE_URL``, ``ENGD_REPOSITORIO`` or ``GITHUB_REPOSITORY`` with ``GITHUB_SERVER_URL``,
-``ENGD_PDF``, ``ENGD_CHROMIUM``, ``ENGD_DADOS``, ``SOURCE_DATE_EPOCH``). Output: a frozen
+``ENGD_PDF``, ``ENGD_CHROMIUM``, ``ENGD_DADOS``, ``SOURCE_DATE_EPOCH``) and, when no variable names
+the repository, the checkout's ``origin`` remote. Output: a frozen
 ``BuildContext`` — the site's address, the repository's address, the build's one moment, the PDF
 plan (whether this build prints the PDF, with which browser, and if not, why) and the folders.
 
 This is the only module that reads ``os.environ`` and the only one that probes the machine (the
-browser on the PATH, the last git commit). Nothing writes the environment: a child process that
+browser on the PATH, the last git commit, the git remote). Nothing writes the environment: a child process that
 needs the context (``engd serve`` runs ``mkdocs serve``) gets it through ``child_environment``.
 Rendering never looks anything up; it reads the context. A value that is not usable raises
 ``ContextError`` with Portuguese text. It never invents an address.
@@ -96,6 +97,37 @@ def repository_url(value: str | None, server: str | None = None) -> str | None:
     return value
 
 
+def remote_repository_url(remote: str | None) -> str | None:
+    """The web address of a git remote (``https://host/owner/name[.git]``, ``git@host:owner/name.git``
+    or ``ssh://git@host/owner/name``); None for anything else (a local path, a file:// remote)."""
+    remote = (remote or "").strip()
+    match = (re.match(r"^(?:ssh://)?[A-Za-z0-9_.-]+@([A-Za-z0-9.-]+)[:/](?:[0-9]+/)?([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$", remote)
+             or re.match(r"^https?://(?:[^@/]+@)?([A-Za-z0-9.-]+(?::[0-9]+)?)/([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$", remote))
+    if not match:
+        return None
+    address = f"https://{match.group(1)}/{match.group(2)}"
+    return address if _REPOSITORY_URL.match(address) else None
+
+
+def _git_remote(folder: Path) -> str | None:
+    """The ``origin`` remote of the checkout that holds ``folder``, or None."""
+    try:
+        result = subprocess.run(["git", "config", "--get", "remote.origin.url"], cwd=folder, capture_output=True,
+                                text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def repository(project_dir: Path, environ: Mapping[str, str]) -> str | None:
+    """``ENGD_REPOSITORIO`` or ``GITHUB_REPOSITORY`` (with ``GITHUB_SERVER_URL``), else the address of
+    the checkout's ``origin`` remote, else None (then no page offers "Sugerir melhoria")."""
+    configured = environ.get("ENGD_REPOSITORIO") or environ.get("GITHUB_REPOSITORY")
+    if configured and configured.strip():
+        return repository_url(configured, environ.get("GITHUB_SERVER_URL"))
+    return remote_repository_url(_git_remote(project_dir)) if Path(project_dir).is_dir() else None
+
+
 def _moment_from_epoch(text: str, origin: str) -> datetime:
     try:
         moment = datetime.fromtimestamp(int(text.strip()), tz=timezone.utc)
@@ -155,8 +187,7 @@ def from_environment(project_dir: Path | str, data_dir: Path | str | None = None
         data_dir=Path(data).resolve(),
         output_dir=Path(output_dir).resolve() if output_dir else None,
         site_url=site_url(environ.get("ENGD_SITE_URL")),
-        repository=repository_url(environ.get("ENGD_REPOSITORIO") or environ.get("GITHUB_REPOSITORY"),
-                                  environ.get("GITHUB_SERVER_URL")),
+        repository=repository(project, environ),
         moment=build_moment(project, environ),
         pdf=pdf_plan(environ),
     )

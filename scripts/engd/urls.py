@@ -43,6 +43,8 @@ SEARCH_INDEX = "busca/indice.json"
 SEARCH_TERMS = "busca/termos/{}.json"
 SEARCH_RECORDS = "busca/registros/{}.json"
 NOT_FOUND = "404.html"
+# The items and sections the 404 page proposes for a near miss ("você quis dizer").
+SHORTCUTS = "javascripts/nao-encontrada.json"
 
 # Pages that are the index of a section of the site: their source is ``<section>/index.md``.
 _SECTIONS = frozenset({HOME, OBJECTIVES, RECOMMENDATIONS, THEMES, DATA, PROGRESS, PROGRESS_ENTES})

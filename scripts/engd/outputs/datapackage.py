@@ -442,6 +442,31 @@ def archive_name(identity: Identity) -> str:
     return f"{identity.package_name}.zip"
 
 
+# Column widths in characters: wide enough for a short value, never wider than a screen of text; the
+# rest wraps (issue 17: "Data people can open").
+_MIN_WIDTH, _MAX_WIDTH = 8, 60
+
+
+def _lay_out(sheet, columns: list[str], rows: list[list]) -> None:
+    """Every sheet opens readable: the header frozen and filterable (autofilter over the whole table),
+    each column as wide as its longest line up to _MAX_WIDTH, long texts wrapped and aligned on top.
+    A function of the values only, so the workbook stays byte for byte the same."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, name in enumerate(columns, start=1):
+        lines = [len(line) for value in [name, *(row[number - 1] for row in rows)]
+                 for line in str("" if value is None else value).splitlines() or [""]]
+        width = min(max(max(lines) + 2, _MIN_WIDTH), _MAX_WIDTH)
+        sheet.column_dimensions[get_column_letter(number)].width = width
+        if max(lines) + 2 > _MAX_WIDTH:
+            for row_number in range(2, len(rows) + 2):
+                sheet.cell(row=row_number, column=number).alignment = wrap
+
+
 def _workbook_bytes(descriptor_resources: list[dict], records: dict[str, list[dict]], created: datetime,
                     identity: Identity) -> bytes:
     from openpyxl import Workbook
@@ -469,7 +494,7 @@ def _workbook_bytes(descriptor_resources: list[dict], records: dict[str, list[di
                 cell = sheet.cell(row=row_number, column=column_number, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # never a formula, even when the text starts with "="
-        sheet.freeze_panes = "A2"
+        _lay_out(sheet, columns, rows)
     moment = created.astimezone(timezone.utc).replace(tzinfo=None)
     properties = workbook.properties
     properties.creator = properties.lastModifiedBy = identity.package_name

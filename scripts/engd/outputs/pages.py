@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import changelog, citation, urls
 from ..context import BuildContext
-from ..glossary import TermMarker, TermMatcher
+from ..glossary import TermMarker, TermMatcher, index_letters
 from ..model import Act, Objective, Recommendation, Strategy
 from ..readability import analyse
 from . import Page, Published, catalog
@@ -166,7 +166,8 @@ class Renderer:
             strategy=self.strategy, act=self.strategy.act, link=link, terms=marker.mark, terms_html=marker.mark_html,
             themes=self.themes, norms=self.norms, readability=readability_row,
             related=lambda rec: related_recommendations(self.strategy, rec),
-            glossary_usage=lambda: glossary_usage(self.strategy, self.matcher), **values)
+            glossary_usage=lambda: glossary_usage(self.strategy, self.matcher),
+            glossary_letters=lambda: index_letters(self.strategy.terms), **values)
 
     def page(self, address: str, template: str, title: str, source_file: str, menu: tuple[str, ...] | None = None,
              section_index: bool = False, search: bool = False, head: dict | None = None, **values) -> Published:

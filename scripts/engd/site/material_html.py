@@ -23,8 +23,8 @@ child template can override:
   (``div.md-typeset__scrollwrap > div.md-typeset__table``) that ``javascripts/engd.js`` makes
   reachable by keyboard when the table is wider than the screen. That script now loads on the
   reader's first gesture (see ``overrides/main.html``), so the box is written here, marked
-  ``data-engd-embrulho``; ``engd.js`` takes the table out of it just before Material's script
-  mounts, which then wraps it as always. Without the box, a wide table is a scrolling region
+  ``data-engd-embrulho``; when Material's script mounts and wraps the table again inside it,
+  ``engd.js`` removes the inner box and keeps this one (and the reader's focus on it). Without the box, a wide table is a scrolling region
   that the keyboard cannot reach (axe: scrollable-region-focusable).
 """
 from __future__ import annotations

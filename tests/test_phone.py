@@ -1,0 +1,83 @@
+"""Wide tables on a phone (issue 17, point 7), in a real Chromium: at 390 and 320 px the readability table
+and the download table of /dados/ scroll inside a labelled region that the keyboard reaches, with a
+visible hint and a visible focus ring; at 1366 px a table that fits has neither."""
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["/dados/", "/recomendacoes/3-7/"]
+
+
+def _tab(browser, width):
+    context = browser.new_context(locale="pt-BR", viewport={"width": width, "height": 844})
+    return context, context.new_page()
+
+
+def _boxes(page):
+    page.wait_for_function("() => document.querySelectorAll('.md-typeset__scrollwrap').length > 0")
+    return page.locator(".md-typeset__scrollwrap")
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("path", PAGES)
+def test_a_wide_table_scrolls_in_a_labelled_region_with_a_hint(browser, site_url, path, width):
+    context, page = _tab(browser, width)
+    try:
+        page.goto(site_url + path)
+        boxes = _boxes(page)
+        wide = [boxes.nth(i) for i in range(boxes.count())
+                if boxes.nth(i).evaluate("e => e.scrollWidth > e.clientWidth + 1")]
+        assert wide, (path, width)
+        for box in wide:
+            page.wait_for_function("e => e.getAttribute('role') === 'region'", arg=box.element_handle())
+            assert box.get_attribute("aria-label").startswith("Tabela") and box.get_attribute("tabindex") == "0"
+            hint = box.locator("xpath=preceding-sibling::*[1]")
+            assert hint.get_attribute("class") == "engd-rolavel-dica" and hint.is_visible()
+            assert "Role para o lado" in hint.inner_text()
+            assert box.evaluate("e => getComputedStyle(e).borderRightWidth") == "4px"
+            box.focus()
+            assert box.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function("e => e.scrollLeft > 0", arg=box.element_handle())
+        # The page itself does not scroll sideways (WCAG 1.4.10).
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    finally:
+        context.close()
+
+
+def test_a_table_that_fits_has_no_hint(browser, site_url):
+    context, page = _tab(browser, 1366)
+    try:
+        page.goto(site_url + "/recomendacoes/3-7/")
+        _boxes(page)
+        page.wait_for_load_state("load")
+        assert page.locator(".engd-rolavel-dica").count() == 0
+        assert page.locator(".md-typeset__scrollwrap[role=region]").count() == 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_alt_3_opens_the_search_and_its_controls_show_focus(browser, site_url, width):
+    """At 320 CSS px (a 1280 px window at 400 % zoom) and on a phone, Alt+3 opens the search box:
+    the field is on screen with a focus ring, and so is the clear button reached with Tab."""
+    from test_keyboard import press_access_key
+
+    context, page = _tab(browser, width)
+    try:
+        page.goto(site_url + "/")
+        page.wait_for_load_state("load")
+        press_access_key(page, "3")
+        page.wait_for_function("() => document.activeElement && document.activeElement.id === 'busca'")
+        field = page.locator("#busca")
+        page.wait_for_function("""() => { const r = document.getElementById('busca').getBoundingClientRect();
+            return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.width > 0; }""")
+        assert field.is_visible()
+        assert field.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+        page.keyboard.type("dados")
+        page.keyboard.press("Tab")
+        clear = page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+            return [e.getAttribute('aria-label'), getComputedStyle(e).outlineStyle, r.left >= 0 && r.right <= innerWidth && r.width >= 24]; }""")
+        assert clear == ["Limpar a busca", "solid", True]
+    finally:
+        context.close()
