@@ -132,3 +132,26 @@ def test_a_validation_problem_fails_engd_check_in_portuguese(monkeypatch, capsys
     assert main(["--projeto", str(ROOT), "check"]) == 1
     err = capsys.readouterr().err
     assert "não segue o esquema oficial" in err and "linha 3: elemento inesperado" in err and "Traceback" not in err
+
+
+def test_every_item_page_links_its_element_in_the_legal_formats(outputs, strategy, built_site):
+    """Each objective and recommendation page announces where it stands in the Akoma Ntoso and LexML
+    files (the element whose id is the item's fragment) and the OSCAL catalog."""
+    import re
+
+    from engd import urls
+    from engd.outputs import lexml, oscal
+
+    heads = outputs.head()
+    akn_ids = set(re.findall(r'eId="([^"]+)"', outputs.file(akoma_ntoso.address(strategy)).data.decode("utf-8")))
+    lexml_ids = set(re.findall(r'id="([^"]+)"', outputs.file(lexml.address(strategy)).data.decode("utf-8")))
+    items = [(urls.objective(o.number), o) for o in strategy.objectives] + \
+            [(urls.recommendation(r.slug), r) for r in strategy.recommendations]
+    for address, item in items:
+        alternates = {a["title"]: a for a in heads[urls.source(address)]["engd_alternates"]}
+        akn, lex = alternates["Este item no ato em Akoma Ntoso (XML)"], alternates["Este item no ato em LexML (XML)"]
+        assert akn["href"].split("#")[0] == akoma_ntoso.address(strategy) and akn["href"].split("#")[1] in akn_ids, address
+        assert lex["href"].split("#")[0] == lexml.address(strategy) and lex["href"].split("#")[1] in lexml_ids, address
+        assert alternates["O catálogo OSCAL das recomendações (JSON)"]["href"] == oscal.address(strategy)
+    page = (built_site / "recomendacoes" / "3-7" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../{akoma_ntoso.address(strategy)}#anx1_ite3_ite7"' in page

@@ -39,8 +39,8 @@ def resolve(site, source: str, href: str):
 
 
 def twin_of(built_site, page_url: str) -> tuple[dict, object]:
-    (link,) = alternates(built_site / page_url / "index.html")
-    assert link["title"]
+    # the page's own twin (the OSCAL catalog of the whole act is also JSON, and announced too)
+    (link,) = [a for a in alternates(built_site / page_url / "index.html") if a["title"] == "Dados desta página em JSON"]
     target = resolve(built_site, page_url, link["href"])
     assert target.is_file(), (page_url, link["href"])
     return json.loads(target.read_text(encoding="utf-8")), target

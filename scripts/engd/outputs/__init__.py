@@ -165,12 +165,16 @@ class Site:
         alternates (``engd_alternates``: address from the root, media type, title, and ``rel`` when not
         the bare "alternate") and what the page
         itself declared (``engd_jsonld``)."""
-        heads: dict[str, dict] = {urls.source(p.address): dict(p.page.head) for p in self.pages}
+        heads: dict[str, dict] = {urls.source(p.address): dict(p.page.head, engd_alternates=[]) for p in self.pages}
         for f in self.files:
             if f.alternate_of is not None:
-                meta = heads.setdefault(urls.source(f.alternate_of), {})
-                alternate = {"href": f.address, "type": f.alternate_type, "title": f.alternate_title}
-                meta.setdefault("engd_alternates", []).append(alternate)
+                meta = heads.setdefault(urls.source(f.alternate_of), {"engd_alternates": []})
+                meta["engd_alternates"].append({"href": f.address, "type": f.alternate_type, "title": f.alternate_title})
+        for p in self.pages:  # a page's own alternates (parts of larger files) after the files that are its twins
+            heads[urls.source(p.address)]["engd_alternates"] += p.page.head.get("engd_alternates", [])
+        for meta in heads.values():
+            if not meta["engd_alternates"]:
+                del meta["engd_alternates"]
         return heads
 
     def menu(self) -> list:

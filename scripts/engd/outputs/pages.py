@@ -176,7 +176,21 @@ class Renderer:
 
 
 def _item_head(strategy: Strategy, item, site_url: str | None) -> dict:
-    return {"engd_jsonld": catalog.script_text(catalog.legislation_jsonld(strategy, item, site_url))}
+    """An item page's JSON-LD, and its place in the legal and control-catalogue formats of the whole act
+    (the element of the item, by the fragment the derived LexML URN uses; the OSCAL catalog)."""
+    from . import akoma_ntoso, lexml, oscal
+
+    fragment = citation.objective_fragment(item) if isinstance(item, Objective) else citation.recommendation_fragment(item)
+    return {
+        "engd_jsonld": catalog.script_text(catalog.legislation_jsonld(strategy, item, site_url)),
+        "engd_alternates": [
+            {"href": f"{akoma_ntoso.address(strategy)}#{fragment}", "type": akoma_ntoso.MEDIA_TYPE,
+             "title": "Este item no ato em Akoma Ntoso (XML)"},
+            {"href": f"{lexml.address(strategy)}#{fragment}", "type": lexml.MEDIA_TYPE,
+             "title": "Este item no ato em LexML (XML)"},
+            {"href": oscal.address(strategy), "type": oscal.MEDIA_TYPE, "title": "O catálogo OSCAL das recomendações (JSON)"},
+        ],
+    }
 
 
 def publish(strategy: Strategy, context: BuildContext) -> list[Published]:
