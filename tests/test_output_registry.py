@@ -65,8 +65,11 @@ def test_the_menu_comes_from_the_pages_declared_places(outputs):
 
 def test_each_page_head_lists_what_the_outputs_declared_for_it(outputs):
     head = outputs.head()
-    assert head["recomendacoes/3-7.md"]["engd_alternates"] == [
-        {"href": "recomendacoes/3-7.json", "type": "application/json", "title": "Dados desta página em JSON"}]
+    # the files declared as its alternates first (its JSON twin), then what the page declares itself
+    assert head["recomendacoes/3-7.md"]["engd_alternates"][0] == {
+        "href": "recomendacoes/3-7.json", "type": "application/json", "title": "Dados desta página em JSON"}
+    assert [a["title"] for a in head["recomendacoes/3-7.md"]["engd_alternates"][1:]] == [
+        "Este item no ato em Akoma Ntoso (XML)", "Este item no ato em LexML (XML)", "O catálogo OSCAL das recomendações (JSON)"]
     assert head["dados/index.md"]["engd_alternates"][0]["href"] == "dados/datapackage.json"
     assert '"@type":"Legislation"' in head["objetivos/3.md"]["engd_jsonld"]
     assert "engd_alternates" not in head["index.md"]
