@@ -42,16 +42,19 @@ def _strategy_or_report(context):
     return strategy
 
 
+def _context_and_model(args):
+    """The command's context and the model of its data folder; the model is None after printing why."""
+    context = _context(args)
+    return context, (_strategy_or_report(context) if context else None)
+
+
 def _check(args) -> int:
     """Every rule the build can fail on: the data (with the address registry and the changelog)
     and the configuration; then the outputs are assembled once, as the build does, and the checks
     that need no page (the frictionless validation of the data package) run on their files."""
     from .outputs import OutputError, assemble
 
-    context = _context(args)
-    if context is None:
-        return 1
-    strategy = _strategy_or_report(context)
+    context, strategy = _context_and_model(args)
     if strategy is None:
         return 1
     try:
@@ -116,10 +119,7 @@ def _render(args) -> int:
     from .outputs import assemble
     from .outputs.pages import render_tree
 
-    context = _context(args)
-    if context is None:
-        return 1
-    strategy = _strategy_or_report(context)
+    context, strategy = _context_and_model(args)
     if strategy is None:
         return 1
     pages = [f for f in assemble(strategy, context).generated if f.page is not None]
@@ -134,8 +134,7 @@ def _readability(args) -> int:
 
     from .readability import analyse
 
-    context = _context(args)
-    strategy = _strategy_or_report(context) if context else None
+    context, strategy = _context_and_model(args)
     if strategy is None:
         return 1
     items = [(str(o.number), o) for o in strategy.objectives] + [(r.id, r) for r in strategy.recommendations]
@@ -162,8 +161,7 @@ def _addresses(args) -> int:
     from . import addresses
     from .outputs import assemble
 
-    context = _context(args)
-    strategy = _strategy_or_report(context) if context else None
+    context, strategy = _context_and_model(args)
     if strategy is None:
         return 1
     registry, _ = addresses.load(context.data_dir)  # its problems were reported above
@@ -197,8 +195,7 @@ def _self_assessment_validate(args) -> int:
     """Issue 14: check exported self-assessment files against the schema generated from the data."""
     from .self_assessment import validate_paths
 
-    context = _context(args)
-    strategy = _strategy_or_report(context) if context else None
+    context, strategy = _context_and_model(args)
     if strategy is None:
         return 1
     lines, count = validate_paths(args.arquivos, strategy)
@@ -219,8 +216,7 @@ def _self_assessment_oscal(args) -> int:
     from .outputs import oscal
     from .self_assessment import format_problem, from_csv, sort_problems, validate
 
-    context = _context(args)
-    strategy = _strategy_or_report(context) if context else None
+    context, strategy = _context_and_model(args)
     if strategy is None:
         return 1
     path = Path(args.arquivo)
