@@ -9,55 +9,12 @@ from html.parser import HTMLParser
 
 import pytest
 
+from focus_walk import contrast, focused, is_on_screen, press_access_key, walk
 from site_walk import new_context_in_mode, page_paths
 
 SHORTCUTS = [("1", "conteudo"), ("2", "menu"), ("3", "busca"), ("4", "rodape")]
 VIEWPORTS = {"computador": {"width": 1280, "height": 800}, "celular": {"width": 390, "height": 844}}
 PAGES = ["/", "/objetivos/3/", "/recomendacoes/3-7/"]
-
-# The search dialog is Material's (and issue 6's); its own focus handling is tested there.
-_FOCUSED = """() => {
-  const e = document.activeElement;
-  const r = e.getBoundingClientRect();
-  const header = document.querySelector('.md-header').getBoundingClientRect();
-  const style = getComputedStyle(e);
-  return {
-    tag: e.tagName, id: e.id, accesskey: e.getAttribute('accesskey'),
-    text: (e.textContent || e.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' ').slice(0, 40),
-    top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height,
-    headerTop: header.top, headerBottom: header.bottom,
-    inHeader: !!e.closest('.md-header'), inSearch: !!e.closest('.md-search'),
-    outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth),
-    visibility: style.visibility, viewportWidth: innerWidth, viewportHeight: innerHeight,
-    outlineColor: style.outlineColor, behind: backgroundBehind(e),
-  };
-}"""
-
-# The colour the focus ring is painted on: the first opaque background from the element itself
-# when the ring is drawn inside it (negative offset), else from its parent.
-_BACKGROUND_BEHIND = """
-window.backgroundBehind = (element) => {
-  const inside = parseFloat(getComputedStyle(element).outlineOffset) < 0;
-  for (let e = inside ? element : element.parentElement; e; e = e.parentElement) {
-    const colour = getComputedStyle(e).backgroundColor;
-    const alpha = colour.startsWith('rgba') ? parseFloat(colour.split(',')[3]) : 1;
-    if (colour !== 'transparent' && alpha === 1) return colour;
-  }
-  return 'rgb(255, 255, 255)';
-};
-0;
-"""
-
-
-def contrast(first: str, second: str) -> float:
-    """WCAG contrast ratio of two CSS rgb() colours."""
-    def luminance(colour):
-        channels = [int(part) / 255 for part in re.findall(r"\d+", colour)[:3]]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
 
 @pytest.fixture(params=list(VIEWPORTS), scope="module")
 def viewport(request):
@@ -70,31 +27,6 @@ def tab(browser, viewport):
     page = context.new_page()
     yield page
     context.close()
-
-
-def press_access_key(page, key: str) -> None:
-    """Press Alt+key as the operating system delivers it to Chromium on Linux and Windows.
-
-    Blink matches access keys on a key-down event that carries the typed text; Playwright's
-    ``keyboard.press("Alt+1")`` sends it without text, so the real event goes through CDP.
-    """
-    cdp = page.context.new_cdp_session(page)
-    event = {"modifiers": 1, "key": key, "code": f"Digit{key}", "windowsVirtualKeyCode": ord(key),
-             "nativeVirtualKeyCode": ord(key)}
-    cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", "text": key, "unmodifiedText": key, **event})
-    cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **event})
-    cdp.detach()
-
-
-def focused(page) -> dict:
-    page.evaluate(_BACKGROUND_BEHIND)
-    return page.evaluate(_FOCUSED)
-
-
-def is_on_screen(info: dict) -> bool:
-    return (info["width"] > 0 and info["height"] > 0 and info["visibility"] != "hidden"
-            and info["right"] > 0 and info["left"] < info["viewportWidth"]
-            and info["bottom"] > 0 and info["top"] < info["viewportHeight"])
 
 
 # --- Every page: the bar and the targets exist -----------------------------------------------
@@ -181,22 +113,7 @@ def test_focus_is_visible_and_never_under_the_sticky_header(tab, site_url, path,
     tab.goto(site_url + path)
     if direction == "Shift+Tab":
         tab.evaluate("[...document.querySelectorAll('#rodape a')].pop().focus()")
-    problems, stops = [], 0
-    for _ in range(400):
-        tab.keyboard.press(direction)
-        info = focused(tab)
-        if info["tag"] == "BODY":
-            break
-        stops += 1
-        if info["inSearch"]:
-            continue
-        label = f"{info['tag']} {info['text']!r}"
-        if not is_on_screen(info):
-            problems.append(f"{label}: com foco mas fora da tela {info}")
-        elif not info["inHeader"] and info["top"] < info["headerBottom"] - 0.5 and info["bottom"] > info["headerTop"]:
-            problems.append(f"{label}: escondido sob o cabeçalho (topo {info['top']:.0f} < {info['headerBottom']:.0f})")
-        if info["outlineStyle"] == "none" or info["outlineWidth"] < 2:
-            problems.append(f"{label}: foco sem contorno visível ({info['outlineStyle']} {info['outlineWidth']}px)")
+    stops, _, problems = walk(tab, direction)
     assert stops > 20, f"só {stops} paradas de Tab"
     assert not problems, "\n".join(problems)
 

@@ -1,11 +1,19 @@
-"""Wide tables on a phone (issue 17, point 7), in a real Chromium: at 390 and 320 px the readability table
+"""Phone and zoom (issue 17, point 7), in a real Chromium: at 390 and 320 px the readability table
 and the download table of /dados/ scroll inside a labelled region that the keyboard reaches, with a
-visible hint and a visible focus ring; at 1366 px a table that fits has neither."""
+visible hint and a visible focus ring (at 1366 px a table that fits has neither); at 320 px and at
+400 % zoom every control shows its focus, out from under the sticky header, and Alt+3 opens the
+search with its field and clear button visibly focused."""
 import pytest
+
+from focus_walk import press_access_key, under_the_header, walk
 
 pytestmark = pytest.mark.browser
 
 PAGES = ["/dados/", "/recomendacoes/3-7/"]
+# 400 % zoom of a 1280×800 window: 320×200 CSS pixels, each drawn with 4 device pixels.
+SMALL_SCREENS = {"320px": {"viewport": {"width": 320, "height": 640}},
+                 "zoom-400": {"viewport": {"width": 320, "height": 200}, "device_scale_factor": 4}}
+FOCUS_PAGES = ["/", "/objetivos/3/", "/recomendacoes/3-7/", "/glossario/", "/dados/", "/404.html"]
 
 
 def _tab(browser, width):
@@ -57,13 +65,13 @@ def test_a_table_that_fits_has_no_hint(browser, site_url):
         context.close()
 
 
-@pytest.mark.parametrize("width", [320, 390])
-def test_alt_3_opens_the_search_and_its_controls_show_focus(browser, site_url, width):
-    """At 320 CSS px (a 1280 px window at 400 % zoom) and on a phone, Alt+3 opens the search box:
-    the field is on screen with a focus ring, and so is the clear button reached with Tab."""
-    from test_keyboard import press_access_key
-
-    context, page = _tab(browser, width)
+@pytest.mark.parametrize("screen", ["390px", "320px", "zoom-400"])
+def test_alt_3_opens_the_search_and_its_controls_show_focus(browser, site_url, screen):
+    """At 320 CSS px, at 400 % zoom and on a phone, Alt+3 opens the search box: the field is on
+    screen with a focus ring, and so is the clear button reached with Tab."""
+    options = SMALL_SCREENS.get(screen, {"viewport": {"width": 390, "height": 844}})
+    context = browser.new_context(locale="pt-BR", **options)
+    page = context.new_page()
     try:
         page.goto(site_url + "/")
         page.wait_for_load_state("load")
@@ -81,3 +89,28 @@ def test_alt_3_opens_the_search_and_its_controls_show_focus(browser, site_url, w
         assert clear == ["Limpar a busca", "solid", True]
     finally:
         context.close()
+
+
+
+@pytest.mark.parametrize("screen", list(SMALL_SCREENS))
+@pytest.mark.parametrize("path", FOCUS_PAGES)
+def test_every_control_shows_its_focus_on_a_small_screen(browser, site_url, path, screen):
+    """Issue 17, point 7: at 320 px and at 400 % zoom every Tab stop (links, buttons, fields, the
+    scrolling tables) is on screen, not under the sticky header, with a visible ring."""
+    context = browser.new_context(locale="pt-BR", **SMALL_SCREENS[screen])
+    try:
+        page = context.new_page()
+        page.goto(site_url + path, wait_until="load")
+        stops, kinds, problems = walk(page, limit=2000)
+    finally:
+        context.close()
+    assert stops > 10 and "A" in kinds, (stops, kinds)
+    assert not problems, "\n".join(problems[:10])
+
+
+def test_the_header_check_sees_a_covered_element():
+    base = {"viewportHeight": 200, "headerTop": 0, "headerBottom": 48}
+    assert under_the_header({**base, "top": 40, "bottom": 60, "height": 20})  # a link half under it
+    assert not under_the_header({**base, "top": 48, "bottom": 68, "height": 20})
+    assert under_the_header({**base, "top": -900, "bottom": 80, "height": 980})  # a tall box barely showing
+    assert not under_the_header({**base, "top": -900, "bottom": 900, "height": 1800})

@@ -1,6 +1,6 @@
 """Screenshots of the home, an objective and a recommendation, kept as test artifacts.
 
-Taken in headless Chromium at 1280×800 and 390×844 (whole page), in the light mode, and the
+Taken in headless Chromium at 1366×900 and 390×844 (whole page), in the light mode, and the
 recommendation also in the dark and high-contrast modes, into ``test-artifacts/screenshots/``
 (ignored by git; CI can upload the folder). Each file must be a PNG as wide as its viewport.
 """
@@ -13,7 +13,7 @@ from site_walk import ROOT, new_context_in_mode
 pytestmark = pytest.mark.browser
 
 OUT = ROOT / "test-artifacts" / "screenshots"
-VIEWPORTS = [(1280, 800), (390, 844)]
+VIEWPORTS = [(1366, 900), (390, 844)]
 SHOTS = [("inicio", "/", "claro"), ("objetivo-3", "/objetivos/3/", "claro"),
          ("recomendacao-3-7", "/recomendacoes/3-7/", "claro"),
          ("recomendacao-3-7", "/recomendacoes/3-7/", "escuro"),

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-import test_keyboard
+from focus_walk import walk
 import test_reflow
 from engd import self_assessment as sa
 from site_walk import MODES, axe_violations, describe, new_context_in_mode
@@ -295,27 +295,12 @@ def test_no_axe_violation_in_each_mode(browser, site_url, mode):
 
 def test_every_tab_stop_has_a_visible_focus_not_hidden_under_the_header(browser, site_url):
     context = new_context_in_mode(browser, "claro", viewport={"width": 1280, "height": 800})
-    problems, kinds = [], set()
     try:
         page = context.new_page()
         page.goto(site_url + PATH, wait_until="load")
         page.locator("#aa-1-1-situacao").select_option("implementada")
         page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
-        for _ in range(1500):
-            page.keyboard.press("Tab")
-            info = test_keyboard.focused(page)
-            if info["tag"] == "BODY" or info["id"] == "rodape" or page.evaluate("!!document.activeElement.closest('#rodape')"):
-                break
-            if info["inSearch"] or info["inHeader"]:
-                continue
-            kinds.add(info["tag"])
-            label = f"{info['tag']}#{info['id']} {info['text']!r}"
-            if not test_keyboard.is_on_screen(info):
-                problems.append(f"{label}: com foco mas fora da tela")
-            elif info["top"] < info["headerBottom"] - 0.5 and info["bottom"] > info["headerTop"]:
-                problems.append(f"{label}: escondido sob o cabeçalho")
-            if info["outlineStyle"] == "none" or info["outlineWidth"] < 2:
-                problems.append(f"{label}: foco sem contorno visível ({info['outlineStyle']} {info['outlineWidth']}px)")
+        _, kinds, problems = walk(page, limit=1500, skip_header=True, stop_at_footer=True)
     finally:
         context.close()
     assert {"INPUT", "SELECT", "TEXTAREA", "BUTTON", "A"} <= kinds, kinds
