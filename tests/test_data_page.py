@@ -130,7 +130,7 @@ def test_each_table_has_a_preview(article, strategy):
     for table in TABLES:
         assert f"previa-{table.name}" in article.headings
     first = strategy.recommendations[0]
-    assert any(r.startswith(f"{first.id} {first.objective_number} {first.number} {first.official_text[:40]}") for r in article.rows)
+    assert any(r.startswith(f"{first.text_id} {first.id} {first.objective_number} {first.number} {first.official_text[:40]}") for r in article.rows)
 
 
 def test_licence_citation_versions_and_examples_are_explained(article):
@@ -151,6 +151,24 @@ def test_the_frictionless_example_runs_on_the_downloaded_zip(article, built_site
     lines = result.stdout.splitlines()
     assert lines[0] == "True" and len(lines) == 1 + 51
     assert lines[1].startswith("1.1 1 ")
+
+
+def test_the_pandas_and_duckdb_examples_run_on_the_downloaded_zip(article, built_site, strategy, tmp_path):
+    (pandas_example,) = [code for code in article.code_blocks if "import pandas as pd" in code]
+    (duckdb_example,) = [code for code in article.code_blocks if "import duckdb" in code]
+    with zipfile.ZipFile(built_site / "dados" / ARCHIVE) as archive:
+        archive.extractall(tmp_path)
+    outputs = []
+    for example in (pandas_example, duckdb_example):
+        result = subprocess.run([sys.executable, "-c", example], cwd=tmp_path / NAME, capture_output=True, text=True,
+                                timeout=300)
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout)
+    first = strategy.recommendations[0]
+    themes = {t for r in strategy.recommendations for t in r.theme_ids}
+    # every theme is counted (the join on id loses no row), and the examples of the first recommendation are listed
+    assert all(theme in outputs[0] for theme in themes) and repr(list(first.in_practice)) in outputs[0]
+    assert all(theme in outputs[1] for theme in themes)
 
 
 def test_data_page_is_in_the_navigation(built_site):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import hashlib
+import io
 import json
 import re
 import subprocess
@@ -20,7 +21,8 @@ from engd.outputs import datapackage
 from engd.site.build import BuildFailed
 from engd.outputs.datapackage import DESCRIPTOR, TABLES, build_package, check_folder
 
-from conftest import DATA as _DATA, build_into
+from engd import urls
+from conftest import DATA as _DATA, SITE_URL, build_into
 import yaml as _yaml
 
 # The package's name comes from data/site.yml (pacote_de_dados.nome); the workbook and the zip carry it.
@@ -37,6 +39,7 @@ SCHEMA_FINGERPRINTS = {
     "1.1.0": "dfeb00b26f6109dad1441722d1d61b321cba84343357d0005d77dd8e90436088",  # legibilidade_texto_oficial, legibilidade_texto_simples
     "1.2.0": "f642178022b527af974eab39b631cbff4a8e48ce54988c2c37b85633439c0c5f",  # glossario.nao_verificado; escala da legibilidade descrita com as faixas reais
     "1.3.0": "45b5268a0d9464772ea932eba4a179aa3d26bf17fc86e09998eefc21b266915e",  # objetivos e recomendacoes.identificador_versionado; normas.urn_lexml
+    "2.0.0": "2b21eb886485ecf720d4360877db61af71a40aa8999de56a638d82c8abd8c4b3",  # tabela na_pratica no lugar de na_pratica_1..3; id e endereco em objetivos e recomendacoes; ligações por id
 }
 
 
@@ -90,6 +93,59 @@ def test_objectives_table_has_the_canonical_official_texts(built_site):
     assert {row["numero"]: row["texto_oficial"] for row in rows} == canonical
 
 
+# --- what data people open (issue 17, point 9) ----------------------------------------------------
+
+def test_the_examples_are_one_long_table(strategy):
+    package = build_package(strategy, FROZEN)
+    expected = [{"item": item.text_id, "ordem": order, "texto": text}
+                for item in (*strategy.objectives, *strategy.recommendations)
+                for order, text in enumerate(item.in_practice, start=1)]
+    assert package.records["na_pratica"] == expected and expected
+    assert not [c.name for t in TABLES for c in t.columns if c.name.startswith("na_pratica")]
+    schema = next(t for t in TABLES if t.name == "na_pratica").schema()
+    assert schema["primaryKey"] == ["item", "ordem"]
+    item = next(f for f in schema["fields"] if f["name"] == "item")
+    assert re.fullmatch(item["constraints"]["pattern"], "objetivo-3") and re.fullmatch(item["constraints"]["pattern"], "recomendacao-3.10")
+    assert not re.fullmatch(item["constraints"]["pattern"], "3.7") and not re.fullmatch(item["constraints"]["pattern"], "tema-x")
+    assert "tabela objetivos" in item["description"] and "tabela recomendacoes" in item["description"]
+    descriptor = package.descriptor
+    assert {lic["name"] for lic in next(r for r in descriptor["resources"] if r["name"] == "na_pratica")["licenses"]} == {"CC-BY-4.0"}
+    (row,) = [d for d in datapackage.dictionary_rows(descriptor) if d["tabela"] == "na_pratica" and d["campo"] == "item"]
+    assert row["chave"] == ("parte da chave primária; referência a objetivos.id (objetivo-…) ou "
+                            "recomendacoes.id (recomendacao-…), pelo prefixo")
+
+
+def test_objectives_and_recommendations_are_identified_by_text(strategy):
+    records = build_package(strategy, FROZEN).records
+    assert [r["id"] for r in records["objetivos"]] == [f"objetivo-{o.number}" for o in strategy.objectives]
+    assert [r["id"] for r in records["recomendacoes"]] == [f"recomendacao-{r.id}" for r in strategy.recommendations]
+    assert [r["numero"] for r in records["recomendacoes"]] == [r.id for r in strategy.recommendations]
+    pairs = [(r.text_id, t) for r in strategy.recommendations for t in r.theme_ids]
+    assert [(r["recomendacao"], r["tema"]) for r in records["recomendacao_tema"]] == pairs
+
+
+def test_each_item_gives_its_page_address(strategy, assembled, outputs):
+    rec = strategy.recommendation_by_id["3.7"]
+    for site_url, expected in ((None, "/" + urls.recommendation(rec.slug)),
+                               (SITE_URL, SITE_URL + urls.recommendation(rec.slug))):
+        records = build_package(strategy, FROZEN, site_url=site_url).records
+        assert next(r for r in records["recomendacoes"] if r["numero"] == "3.7")["endereco"] == expected
+        assert [r["endereco"] for r in records["objetivos"]] == [urls.shown(urls.objective(o.number), site_url)
+                                                                for o in strategy.objectives]
+    # publish passes the site's address of the build, and the twin JSON of the page agrees
+    for site_url, published in ((None, outputs), (SITE_URL, assembled(site_url=SITE_URL))):
+        rows = list(csv.DictReader(io.StringIO(published.file("dados/recomendacoes.csv").data.decode("utf-8"))))
+        assert next(r for r in rows if r["numero"] == "3.7")["endereco"] == urls.shown(urls.recommendation(rec.slug), site_url)
+    twin = json.loads(assembled(site_url=SITE_URL).file(urls.recommendation_json(rec.slug)).data)
+    assert twin["enderecos"]["pagina"] == SITE_URL + urls.recommendation(rec.slug)
+
+
+def test_every_version_of_the_schemas_has_a_note():
+    assert list(datapackage.VERSION_NOTES)[0] == datapackage.VERSION
+    assert set(datapackage.VERSION_NOTES) == set(SCHEMA_FINGERPRINTS)
+    assert all(notes and all(n.strip() for n in notes) for notes in datapackage.VERSION_NOTES.values())
+
+
 # --- the descriptor --------------------------------------------------------------------------------
 
 def test_every_field_is_named_typed_titled_and_described(built_site):
@@ -110,8 +166,12 @@ def test_every_field_is_named_typed_titled_and_described(built_site):
             assert set(foreign["fields"]) <= set(names)
             assert foreign["reference"]["fields"] == target["schema"]["primaryKey"]
     recommendations = next(r for r in tables if r["name"] == "recomendacoes")
+    assert recommendations["schema"]["primaryKey"] == ["id"]
     assert recommendations["schema"]["foreignKeys"] == [
         {"fields": ["objetivo"], "reference": {"resource": "objetivos", "fields": ["numero"]}}]
+    for link in ("recomendacao_tema", "recomendacao_norma"):
+        (to_recommendations, _) = next(r for r in tables if r["name"] == link)["schema"]["foreignKeys"]
+        assert to_recommendations == {"fields": ["recomendacao"], "reference": {"resource": "recomendacoes", "fields": ["id"]}}
     texto_simples = [f for r in tables for f in r["schema"]["fields"] if f["name"] == "texto_simples"]
     assert len(texto_simples) == 2 and all(not f.get("constraints", {}).get("required") for f in texto_simples)
 
@@ -190,7 +250,7 @@ def test_workbook_has_a_sheet_per_table_and_a_dictionary(built_site):
     assert [(row[0], row[1]) for row in dictionary[1:]] == fields
     assert all(row[3] and row[4] for row in dictionary[1:])
     rec_sheet = list(workbook["recomendacoes"].iter_rows(values_only=True))
-    assert len(rec_sheet) == 52 and rec_sheet[1][0] == "1.1" and isinstance(rec_sheet[1][1], int)
+    assert len(rec_sheet) == 52 and rec_sheet[1][:2] == ("recomendacao-1.1", "1.1") and isinstance(rec_sheet[1][2], int)
     created = datetime.strptime(descriptor["created"], "%Y-%m-%dT%H:%M:%SZ")
     assert workbook.properties.created == created and workbook.properties.modified == created
 
@@ -262,7 +322,7 @@ def csv_line(strategy, rec_id: str) -> int:
 
 
 def test_a_row_pointing_to_a_missing_objective_fails(package_folder, strategy):
-    _rewrite(package_folder, "recomendacoes.csv", lambda b: b.replace(b"\r\n3.7,3,7,", b"\r\n3.7,99,7,"))
+    _rewrite(package_folder, "recomendacoes.csv", lambda b: b.replace(b",3.7,3,7,", b",3.7,99,7,"))
     problems = check_folder(package_folder)
     (error,) = [p for p in problems if "foreign-key" in p]
     assert "recurso “recomendacoes”" in error and re.search(rf"linha {csv_line(strategy, '3.7')}\b", error)
@@ -271,24 +331,35 @@ def test_a_row_pointing_to_a_missing_objective_fails(package_folder, strategy):
 
 
 def test_a_value_of_the_wrong_type_fails(package_folder):
-    _rewrite(package_folder, "objetivos.csv", lambda b: b.replace(b"\r\n4,", b"\r\nquatro,", 1))
+    _rewrite(package_folder, "objetivos.csv", lambda b: b.replace(b"\r\nobjetivo-4,4,", b"\r\nobjetivo-4,quatro,", 1))
     errors = [p for p in check_folder(package_folder) if "(type-error" in p]
     assert len(errors) == 1
     assert "recurso “objetivos”" in errors[0] and "linha 5," in errors[0] and "campo “numero”" in errors[0]
 
 
 def test_a_repeated_primary_key_fails(package_folder, strategy):
-    _rewrite(package_folder, "recomendacoes.csv", lambda b: b.replace(b"\r\n3.6,", b"\r\n3.5,", 1))
+    _rewrite(package_folder, "recomendacoes.csv", lambda b: b.replace(b"\r\nrecomendacao-3.6,", b"\r\nrecomendacao-3.5,", 1))
     errors = [p for p in check_folder(package_folder) if "(primary-key" in p or "(unique-error" in p]
     assert errors and all("recurso “recomendacoes”" in p and re.search(rf"linha {csv_line(strategy, '3.6')}\b", p) for p in errors)
 
 
 def test_a_file_changed_after_the_descriptor_fails(package_folder):
     path = package_folder / "objetivos.csv"
-    path.write_bytes(path.read_bytes() + b"11,Objetivo inventado,,,,\r\n")
+    path.write_bytes(path.read_bytes() + b"objetivo-11,11,Objetivo inventado,,,,,\r\n")
     problems = check_folder(package_folder)
     assert any("(hash-count" in p and "objetivos.csv" in p for p in problems)
     assert any("(byte-count" in p for p in problems)
+
+
+def test_an_example_of_a_missing_item_fails(package_folder, strategy):
+    first = strategy.recommendations[0]
+    assert first.in_practice  # the first row of na_pratica.csv is its first example
+    missing = f"recomendacao-{first.objective_number}.99"
+    _rewrite(package_folder, "na_pratica.csv", lambda b: b.replace(f"\r\n{first.text_id},1,".encode(), f"\r\n{missing},1,".encode(), 1))
+    problems = check_folder(package_folder)
+    assert (f"dados/datapackage.json: recurso “na_pratica” (na_pratica.csv), linha 2, campo “item”: “{missing}” "
+            "não existe em objetivos.id (objetivo-…) ou recomendacoes.id (recomendacao-…)") in problems
+    assert not [p for p in problems if "não existe em" in p and "linha 2," not in p]
 
 
 def test_a_json_twin_that_differs_from_the_csv_fails(package_folder):

@@ -35,7 +35,7 @@ def test_json_export_becomes_valid_assessment_results(capsys, strategy):
     assert len(findings) == len(answered)
     for finding, answer in zip(findings, answered):
         rec = strategy.recommendation_by_id[answer["recomendacao"]]
-        assert finding["target"]["target-id"] == f"{oscal.control_id(rec)}_smt"
+        assert finding["target"]["target-id"] == f"{rec.text_id}_smt"
         assert finding["target"]["status"]["state"] == ("satisfied" if answer["situacao"] == "implementada" else "not-satisfied")
         assert {"name": "situacao", "ns": oscal.PROJECT_NS, "value": answer["situacao"]} in finding["props"]
 

@@ -25,13 +25,19 @@ def read_tables(folder: Path) -> dict[str, list[dict]]:
             and r.path.endswith(".csv")}
 
 
-def _in_practice(row: dict) -> tuple[str, ...]:
-    return tuple(row[f"na_pratica_{n}"] for n in (1, 2, 3) if row[f"na_pratica_{n}"] is not None)
+def _in_practice(rows: list[dict]) -> dict[str, tuple[str, ...]]:
+    """The examples of each item (its text id), in the order of ``ordem``, which counts 1, 2, 3... with no gap."""
+    found = defaultdict(list)
+    for row in rows:
+        found[row["item"]].append((row["ordem"], row["texto"]))
+    assert all([order for order, _ in sorted(items)] == list(range(1, len(items) + 1)) for items in found.values())
+    return defaultdict(tuple, {item: tuple(text for _, text in sorted(items)) for item, items in found.items()})
 
 
 def strategy_from_tables(tables: dict[str, list[dict]], act) -> Strategy:
     """The model rebuilt from the tables alone (file names follow the validator's naming rule)."""
     themes_of, norms_of, forms_of = defaultdict(list), defaultdict(list), defaultdict(list)
+    in_practice = _in_practice(tables["na_pratica"])
     for row in tables["recomendacao_tema"]:
         themes_of[row["recomendacao"]].append(row["tema"])
     for row in tables["recomendacao_norma"]:
@@ -41,16 +47,21 @@ def strategy_from_tables(tables: dict[str, list[dict]], act) -> Strategy:
     recommendations = defaultdict(list)
     for row in tables["recomendacoes"]:
         file = f"data/objetivos/objetivo-{row['objetivo']:02d}.yml"
+        number = row["id"].removeprefix("recomendacao-")
+        assert row["numero"] == number, row  # the number as text is the id without its prefix
         recommendations[row["objetivo"]].append(Recommendation(
-            id=row["numero"], objective_number=row["objetivo"], number=row["ordem"],
-            official_text=row["texto_oficial"], plain_text=row["texto_simples"], in_practice=_in_practice(row),
-            theme_ids=tuple(themes_of[row["numero"]]), norm_ids=tuple(norms_of[row["numero"]]), source_file=file,
+            id=number, objective_number=row["objetivo"], number=row["ordem"],
+            official_text=row["texto_oficial"], plain_text=row["texto_simples"], in_practice=in_practice[row["id"]],
+            theme_ids=tuple(themes_of[row["id"]]), norm_ids=tuple(norms_of[row["id"]]), source_file=file,
             pinned_id=row["identificador_versionado"]))
+    assert all(row["id"] == f"objetivo-{row['numero']}" for row in tables["objetivos"])
     objectives = tuple(
         Objective(number=row["numero"], official_text=row["texto_oficial"], plain_text=row["texto_simples"],
-                  in_practice=_in_practice(row), recommendations=tuple(recommendations[row["numero"]]),
+                  in_practice=in_practice[row["id"]], recommendations=tuple(recommendations[row["numero"]]),
                   source_file=f"data/objetivos/objetivo-{row['numero']:02d}.yml", pinned_id=row["identificador_versionado"])
         for row in tables["objetivos"])
+    known = {row["id"] for row in tables["objetivos"]} | {row["id"] for row in tables["recomendacoes"]}
+    assert set(in_practice) <= known, set(in_practice) - known  # no example of an item that is not there
     return Strategy(
         act=act,
         objectives=objectives,

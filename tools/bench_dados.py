@@ -38,7 +38,7 @@ def run(project: Path) -> str:
     model_time, (strategy, _) = _median(lambda: load_strategy(data))
     context = from_environment(project, data)
     moment = context.moment
-    package_time, package = _median(lambda: build_package(strategy, moment))
+    package_time, package = _median(lambda: build_package(strategy, moment, context.site_url))
     publish_time, publication = _median(lambda: assemble(strategy, context))
     with tempfile.TemporaryDirectory() as folder:
         for file in package.files:

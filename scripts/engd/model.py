@@ -3,6 +3,9 @@
 Input: ``validate.RawData`` (never raw files). Output: a ``Strategy`` and its parts. This is the
 single place where Portuguese data keys (``texto_oficial``, ``recomendacoes``) meet English code
 names (``official_text``, ``recommendations``); every output reads the model, never the YAML.
+Each objective and recommendation also has its identifier as text (``text_id``: ``objetivo-3``,
+``recomendacao-3.7``), which no reader takes for a number: the OSCAL catalogue and the data package
+both use it.
 """
 from __future__ import annotations
 
@@ -74,6 +77,11 @@ class Recommendation:
         """The address form of the id: 3.7 → 3-7 (dots are avoided in paths)."""
         return self.id.replace(".", "-")
 
+    @property
+    def text_id(self) -> str:
+        """recomendacao-3.7: the OSCAL control's id and the data package's ``id``."""
+        return f"recomendacao-{self.id}"
+
 
 @dataclass(frozen=True)
 class Objective:
@@ -84,6 +92,11 @@ class Objective:
     recommendations: tuple[Recommendation, ...]
     source_file: str
     pinned_id: str = ""  # PREFIXO/3
+
+    @property
+    def text_id(self) -> str:
+        """objetivo-3: the OSCAL group's id and the data package's ``id``."""
+        return f"objetivo-{self.number}"
 
 
 @dataclass(frozen=True)

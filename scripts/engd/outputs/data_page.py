@@ -80,6 +80,7 @@ def _tables_view(package: datapackage.Package) -> list[dict]:
                        for row, spec in zip([r for r in dictionary if r["tabela"] == table.name], schema["fields"])],
             "primary_key": schema["primaryKey"],
             "foreign_keys": schema.get("foreignKeys", []),
+            "prefixed_references": table.prefixed_references,
             "licences": resources[table.name]["licenses"],
             "preview": [[_shorten(r[c.name]) for c in table.columns] for r in records[:PREVIEW_ROWS]],
         })
@@ -103,6 +104,7 @@ def publish(strategy: Strategy, context: BuildContext, package: datapackage.Pack
         tables=_tables_view(package),
         licences=datapackage.LICENCES,
         version=datapackage.VERSION,
+        version_notes=datapackage.VERSION_NOTES,
         created=package.descriptor["created"][:10],
         workbook=datapackage.workbook_name(identity),
         archive=datapackage.archive_name(identity),

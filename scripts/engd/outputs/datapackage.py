@@ -1,6 +1,8 @@
 """Output: the open-data package of ``/dados/`` — tables, files and ``datapackage.json`` — from the model.
 
-Input: a ``Strategy`` and the build moment (``reproducible.build_time``). Output: a ``Package``
+Input: a ``Strategy``, the build moment (``reproducible.build_time``) and the site's address when
+known (for the ``endereco`` of each objective and recommendation: absolute, else the path from the
+site's root, as ``urls.shown`` gives it). Output: a ``Package``
 held in memory: one CSV (UTF-8, RFC 4180) and one JSON file per table, one XLSX workbook (a sheet per
 table plus a ``dicionario`` sheet), a ``datapackage.json`` (Data Package v2) whose Table Schemas give
 every field a name, type, Portuguese title, description and constraints, with primary and foreign
@@ -8,7 +10,13 @@ keys, licences per resource, the DOU source, the package version and the bytes a
 file, and a zip of all of it. The same model and moment give the same bytes. ``check_folder`` and
 ``check_built_site`` validate a written package with frictionless and return Portuguese problems.
 
-Tables are declared once in ``TABLES``: adding a column is one ``Column(...)`` line. The zip is not
+Tables are declared once in ``TABLES``: adding a column is one ``Column(...)`` line. Data people can
+open them (issue 17): no column is empty by construction (the "na prática" examples are a long table,
+``na_pratica``, not numbered columns); objectives and recommendations are identified by text
+(``id``: ``objetivo-3``, ``recomendacao-3.7``, the model's ``text_id``), which DuckDB, pandas and
+spreadsheets keep as text, and the link tables join on it. A field that points to one of two tables
+by its prefix (``na_pratica.item``) is declared as a ``PrefixedReference`` and checked by
+``check_folder``, since a foreign key cannot point to two tables. The zip is not
 a resource of ``datapackage.json`` (it contains that file, so it cannot carry its own hash); its
 size and hash are published on ``/dados/`` and in the DCAT catalogue.
 
@@ -37,12 +45,32 @@ from ..readability import analyse
 from ..reproducible import normalise_zip, zip_bytes
 from . import AfterBuild, Collector, Download, Published
 
-VERSION = "1.3.0"
+VERSION = "2.0.0"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 DESCRIPTOR = "datapackage.json"
 DICTIONARY_SHEET = "dicionario"
 WORKBOOK_RESOURCE = "planilha"
-IN_PRACTICE_SLOTS = 3  # the data schema allows at most three "na prática" examples per item
+
+# What changed in each version of the tables, newest first (Markdown, shown on /dados/). A new VERSION
+# gets its note here: what changed and, for a MAJOR version, how to migrate.
+VERSION_NOTES: dict[str, tuple[str, ...]] = {
+    "2.0.0": (
+        "Os exemplos “na prática” saem das colunas `na_pratica_1`, `na_pratica_2` e `na_pratica_3` de `objetivos` e "
+        "`recomendacoes`, que ficavam vazias sempre que um item tinha menos de três exemplos, e vão para a nova "
+        "tabela `na_pratica`, com uma linha por exemplo (`item`, `ordem`, `texto`). Para migrar: o antigo "
+        "`na_pratica_N` de um item é a linha de `na_pratica` com aquele `item` e `ordem` igual a N.",
+        "`objetivos` e `recomendacoes` ganham a coluna `id` (`objetivo-3`, `recomendacao-3.7`), que planilhas, pandas e "
+        "DuckDB leem como texto. `id` passa a ser a chave primária de `recomendacoes`; `numero` continua lá, como texto.",
+        "Em `recomendacao_tema` e `recomendacao_norma`, a coluna `recomendacao` passa a trazer o `id` "
+        "(`recomendacao-3.7`) em vez do número (`3.7`). Para migrar: cruze com `recomendacoes.id`, não mais com "
+        "`recomendacoes.numero`.",
+        "`objetivos` e `recomendacoes` ganham a coluna `endereco`, com o endereço da página de cada item.",
+    ),
+    "1.3.0": ("`objetivos` e `recomendacoes` ganham a coluna `identificador_versionado`; `normas` ganha `urn_lexml`.",),
+    "1.2.0": ("`glossario` ganha a coluna `nao_verificado`; a escala da legibilidade passa a ser descrita com as faixas reais.",),
+    "1.1.0": ("`objetivos` e `recomendacoes` ganham as colunas `legibilidade_texto_oficial` e `legibilidade_texto_simples`.",),
+    "1.0.0": ("Primeira versão do pacote.",),
+}
 
 LICENCES = {
     "dominio-publico": {
@@ -61,6 +89,8 @@ _OURS = ("cc-by",)
 
 _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _REC_PATTERN = r"^[1-9][0-9]*\.[1-9][0-9]*$"
+# The text identifiers (``Objective.text_id``, ``Recommendation.text_id``), which CSV readers keep as text.
+_OBJECTIVE_ID, _RECOMMENDATION_ID = "objetivo-[1-9][0-9]*", r"recomendacao-[1-9][0-9]*\.[1-9][0-9]*"
 _OFFICIAL = "como publicado no Diário Oficial da União (domínio público)"
 _PLAIN = "escrita por este projeto (CC BY 4.0); não substitui o texto oficial. Vazio quando ainda não existe"
 
@@ -78,6 +108,11 @@ class Column:
     unique: bool = False
     constraints: dict = field(default_factory=dict)
     format: str | None = None
+    address: bool = False  # the value is an address of the site (``urls``), shown as ``urls.shown`` shows it
+
+    def cell(self, item, site_url: str | None):
+        value = self.value(item)
+        return urls.shown(value, site_url) if self.address else value
 
     def schema(self) -> dict:
         constraints = dict(self.constraints)
@@ -95,6 +130,21 @@ class Column:
 
 
 @dataclass(frozen=True)
+class PrefixedReference:
+    """A field whose values point to one of several tables, told apart by a prefix. A foreign key
+    cannot point to two tables, so ``check_folder`` checks these: ``targets`` is (prefix, table, field)."""
+
+    field: str
+    targets: tuple[tuple[str, str, str], ...]
+
+    def target(self, value: str) -> tuple[str, str] | None:
+        return next(((table, name) for prefix, table, name in self.targets if value.startswith(prefix)), None)
+
+    def words(self) -> str:
+        return " ou ".join(f"{table}.{name} ({prefix}…)" for prefix, table, name in self.targets)
+
+
+@dataclass(frozen=True)
 class Table:
     """One table of the package: where its rows come from, its columns and keys."""
 
@@ -106,6 +156,7 @@ class Table:
     primary_key: tuple[str, ...]
     foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
     licences: tuple[str, ...] = _BOTH
+    prefixed_references: tuple[PrefixedReference, ...] = ()
 
     def schema(self) -> dict:
         schema = {
@@ -120,25 +171,12 @@ class Table:
             ]
         return schema
 
-    def records(self, strategy: Strategy) -> list[dict]:
-        return [{c.name: c.value(item) for c in self.columns} for item in self.rows(strategy)]
+    def records(self, strategy: Strategy, site_url: str | None = None) -> list[dict]:
+        return [{c.name: c.cell(item, site_url) for c in self.columns} for item in self.rows(strategy)]
 
     def describe(self, strategy: Strategy) -> str:
         """The description, with ``{ato}`` standing for the act's short name."""
         return self.description.replace("{ato}", strategy.act.short_name)
-
-
-def _in_practice(slot: int) -> Callable[[Any], str | None]:
-    return lambda item: item.in_practice[slot] if len(item.in_practice) > slot else None
-
-
-def _in_practice_columns(what: str) -> tuple[Column, ...]:
-    return tuple(
-        Column(f"na_pratica_{n}", "string", f"Na prática ({n})",
-               f"{n}º exemplo de ação concreta {what}, escrito por este projeto (CC BY 4.0). Vazio quando não existe.",
-               _in_practice(n - 1))
-        for n in range(1, IN_PRACTICE_SLOTS + 1)
-    )
 
 
 def _readability(attribute: str) -> Callable[[Any], float | None]:
@@ -171,13 +209,14 @@ def _link_table(name: str, title: str, description: str, attribute: str, column:
         name, title, description,
         lambda s: [(r, target) for r in s.recommendations for target in getattr(r, attribute)],
         (
-            Column("recomendacao", "string", "Recomendação", "Número da recomendação (tabela recomendacoes).",
-                   lambda pair: pair[0].id, required=True, constraints={"pattern": _REC_PATTERN}),
+            Column("recomendacao", "string", "Recomendação",
+                   "Identificador da recomendação, como recomendacao-3.7 (campo id da tabela recomendacoes).",
+                   lambda pair: pair[0].text_id, required=True, constraints={"pattern": f"^{_RECOMMENDATION_ID}$"}),
             Column(column, "string", label, target_description,
                    lambda pair: pair[1], required=True, constraints={"pattern": _ID_PATTERN}),
         ),
         ("recomendacao", column),
-        ((("recomendacao",), "recomendacoes", ("numero",)), ((column,), target_table, ("id",))),
+        ((("recomendacao",), "recomendacoes", ("id",)), ((column,), target_table, ("id",))),
         licences=_OURS,
     )
 
@@ -189,20 +228,39 @@ def _pinned_id_column(number: str) -> Column:
                   lambda item: item.pinned_id, required=True, unique=True)
 
 
+def _text_id_column(what: str, example: str, pattern: str, catalogue_part: str) -> Column:
+    return Column("id", "string", f"Identificador {what}",
+                  f"Identificador {what} ({example}): um texto que leitores de CSV como pandas, DuckDB e planilhas "
+                  "não tomam por número. "
+                  f"Use-o para cruzar as tabelas. É o mesmo id do {catalogue_part} no catálogo OSCAL.",
+                  lambda item: item.text_id, required=True, unique=True, constraints={"pattern": f"^{pattern}$"})
+
+
+def _page_column(what: str, page: Callable[[Any], str], example: str) -> Column:
+    return Column("endereco", "string", "Endereço da página",
+                  f"Endereço da página {what} neste site: completo (https://...) quando o endereço do site é "
+                  "conhecido na publicação; se não, o caminho a partir da raiz do site "
+                  f"(por exemplo, {urls.shown(example, None)}).",
+                  page, required=True, unique=True, address=True)
+
+
 TABLES: tuple[Table, ...] = (
     Table(
         "objetivos", "Objetivos",
         "Os objetivos do Anexo da {ato}, um por linha.",
         lambda s: s.objectives,
         (
+            _text_id_column("do objetivo", "objetivo-3", _OBJECTIVE_ID, "grupo"),
             Column("numero", "integer", "Número do objetivo", "Número do objetivo no Anexo (1, 2, 3, ...).",
                    lambda o: o.number, required=True, unique=True, constraints={"minimum": 1}),
             Column("texto_oficial", "string", "Texto oficial", f"Texto oficial do objetivo, {_OFFICIAL}.",
                    lambda o: o.official_text, required=True),
             Column("texto_simples", "string", "Texto em linguagem simples",
                    f"Explicação do objetivo em linguagem simples, {_PLAIN}.", lambda o: o.plain_text),
-        ) + _in_practice_columns("que ajuda a alcançar o objetivo") + _readability_columns("do objetivo") + (
-            _pinned_id_column("o número do objetivo"),),
+        ) + _readability_columns("do objetivo") + (
+            _pinned_id_column("o número do objetivo"),
+            _page_column("do objetivo", lambda o: urls.objective(o.number), urls.objective(3)),
+        ),
         ("numero",),
     ),
     Table(
@@ -210,8 +268,11 @@ TABLES: tuple[Table, ...] = (
         "As recomendações aos entes federados, uma por linha, com o objetivo a que pertencem.",
         lambda s: s.recommendations,
         (
+            _text_id_column("da recomendação", "recomendacao-3.7", _RECOMMENDATION_ID, "controle"),
             Column("numero", "string", "Número da recomendação",
-                   "Número da recomendação no formato N.M (N = objetivo, M = ordem). É texto, não número decimal: 3.1 e 3.10 são diferentes.",
+                   "Número da recomendação no formato N.M (N = objetivo, M = ordem). É texto, não número decimal: 3.1 e 3.10 "
+                   "são diferentes. Leitores como pandas e DuckDB o tomam por número se não forem avisados; para cruzar "
+                   "tabelas, use id.",
                    lambda r: r.id, required=True, unique=True, constraints={"pattern": _REC_PATTERN}),
             Column("objetivo", "integer", "Objetivo", "Número do objetivo a que a recomendação pertence (tabela objetivos).",
                    lambda r: r.objective_number, required=True, constraints={"minimum": 1}),
@@ -221,10 +282,35 @@ TABLES: tuple[Table, ...] = (
                    lambda r: r.official_text, required=True),
             Column("texto_simples", "string", "Texto em linguagem simples",
                    f"Explicação da recomendação em linguagem simples, {_PLAIN}.", lambda r: r.plain_text),
-        ) + _in_practice_columns("para seguir a recomendação") + _readability_columns("da recomendação") + (
-            _pinned_id_column("o número da recomendação"),),
-        ("numero",),
+        ) + _readability_columns("da recomendação") + (
+            _pinned_id_column("o número da recomendação"),
+            _page_column("da recomendação", lambda r: urls.recommendation(r.slug), urls.recommendation("3-7")),
+        ),
+        ("id",),
         ((("objetivo",), "objetivos", ("numero",)),),
+    ),
+    Table(
+        "na_pratica", "Na prática",
+        "Os exemplos de ações concretas (“na prática”) de cada objetivo e de cada recomendação, escritos por este "
+        "projeto: uma linha por exemplo, primeiro os dos objetivos, depois os das recomendações, na ordem do ato.",
+        lambda s: [(item, order, text) for item in (*s.objectives, *s.recommendations)
+                   for order, text in enumerate(item.in_practice, start=1)],
+        (
+            Column("item", "string", "Item",
+                   "Identificador do objetivo ou da recomendação a que o exemplo pertence: objetivo-N é o campo id da "
+                   "tabela objetivos; recomendacao-N.M, o campo id da tabela recomendacoes. Cada valor é conferido "
+                   "contra essas tabelas a cada publicação.",
+                   lambda row: row[0].text_id, required=True,
+                   constraints={"pattern": f"^({_OBJECTIVE_ID}|{_RECOMMENDATION_ID})$"}),
+            Column("ordem", "integer", "Ordem", "Posição do exemplo na lista do item (1, 2, 3, ...).",
+                   lambda row: row[1], required=True, constraints={"minimum": 1}),
+            Column("texto", "string", "Texto", "O exemplo, escrito por este projeto (CC BY 4.0); não é texto oficial.",
+                   lambda row: row[2], required=True),
+        ),
+        ("item", "ordem"),
+        licences=_OURS,
+        prefixed_references=(PrefixedReference("item", (("objetivo-", "objetivos", "id"),
+                                                        ("recomendacao-", "recomendacoes", "id"))),),
     ),
     Table(
         "temas", "Temas",
@@ -317,6 +403,11 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
+
+def _prefixed() -> dict[str, tuple[PrefixedReference, ...]]:
+    return {t.name: t.prefixed_references for t in TABLES if t.prefixed_references}
+
+
 _MEDIA_TYPES = {
     "csv": "text/csv",
     "json": "application/json",
@@ -398,10 +489,13 @@ def dictionary_rows(descriptor: dict) -> list[dict]:
         keys = {}
         for name in schema.get("primaryKey", []):
             keys[name] = "chave primária" if len(schema["primaryKey"]) == 1 else "parte da chave primária"
-        for foreign in schema.get("foreignKeys", []):
-            for source, target in zip(foreign["fields"], foreign["reference"]["fields"]):
-                link = f"referência a {foreign['reference']['resource']}.{target}"
-                keys[source] = f"{keys[source]}; {link}" if source in keys else link
+        links = [(source, f"referência a {foreign['reference']['resource']}.{target}")
+                 for foreign in schema.get("foreignKeys", [])
+                 for source, target in zip(foreign["fields"], foreign["reference"]["fields"])]
+        links += [(reference.field, f"referência a {reference.words()}, pelo prefixo")
+                  for reference in _prefixed().get(resource["name"], ())]
+        for source, link in links:
+            keys[source] = f"{keys[source]}; {link}" if source in keys else link
         for spec in schema["fields"]:
             constraints = spec.get("constraints", {})
             rows.append({
@@ -535,9 +629,10 @@ def _source(strategy: Strategy) -> dict:
     return source
 
 
-def build_package(strategy: Strategy, created: datetime) -> Package:
-    """The whole package for ``strategy``, with every date taken from ``created``."""
-    records = {t.name: t.records(strategy) for t in TABLES}
+def build_package(strategy: Strategy, created: datetime, site_url: str | None = None) -> Package:
+    """The whole package for ``strategy``, with every date taken from ``created``; the pages' addresses
+    (``endereco``) are absolute when ``site_url`` is known, else paths from the site's root."""
+    records = {t.name: t.records(strategy, site_url) for t in TABLES}
     csv_files = [PublishedFile(f"{t.name}.csv", csv_bytes(t, records[t.name]), "csv", f"{t.title} (CSV)", t.name) for t in TABLES]
     json_files = [PublishedFile(f"{t.name}.json", json_bytes(records[t.name]), "json", f"{t.title} (JSON)", t.name) for t in TABLES]
     resources = [_resource(t.name, f, t.describe(strategy), t.licences, t.schema()) for t, f in zip(TABLES, csv_files)]
@@ -702,6 +797,34 @@ def _twin_problems(folder: Path, descriptor: dict, label: str) -> list[str]:
     return problems
 
 
+def _prefixed_reference_problems(folder: Path, descriptor: dict, label: str) -> list[str]:
+    """Every value of a ``PrefixedReference`` field must exist in the table its prefix names."""
+    paths = {r["name"]: r["path"] for r in descriptor["resources"] if r.get("type") == "table"}
+
+    def rows(name: str) -> list[dict] | None:
+        try:
+            with open(folder / paths[name], encoding="utf-8", newline="") as handle:
+                return list(csv.DictReader(handle))
+        except (KeyError, OSError):
+            return None  # frictionless already reports a missing table
+
+    problems = []
+    for name, references in _prefixed().items():
+        source = rows(name)
+        for reference in references if source is not None else ():
+            known = {}
+            for _, table, column in reference.targets:
+                target = rows(table)
+                known[table, column] = {row.get(column) for row in target} if target is not None else None
+            for line, row in enumerate(source, start=2):
+                value = row.get(reference.field) or ""
+                target = reference.target(value)
+                if target is None or (known[target] is not None and value not in known[target]):
+                    problems.append(f"{label}: recurso “{name}” ({paths[name]}), linha {line}, campo “{reference.field}”: "
+                                    f"“{value}” não existe em {reference.words()}")
+    return problems
+
+
 def check_folder(folder: Path, label: str = urls.data_file(DESCRIPTOR)) -> list[str]:
     """Validate the package written in ``folder``: [] when valid, else problems in Portuguese."""
     folder = Path(folder)
@@ -712,6 +835,7 @@ def check_folder(folder: Path, label: str = urls.data_file(DESCRIPTOR)) -> list[
         return [f"{label}: o arquivo não existe ou não é JSON válido ({error})."]
     problems = _frictionless_problems(path, label)
     problems += _twin_problems(folder, descriptor, label)
+    problems += _prefixed_reference_problems(folder, descriptor, label)
     return problems
 
 
@@ -729,7 +853,7 @@ def publish(strategy: Strategy, context: BuildContext) -> list:
     the written package (after the build)."""
     from . import data_page
 
-    package = build_package(strategy, context.moment)
+    package = build_package(strategy, context.moment, context.site_url)
     files = [
         Published(urls.data_file(f.path), f.content, download=Download(f.title, f.format.upper(), f.media_type),
                   **({"alternate_of": urls.DATA, "alternate_type": "application/json",

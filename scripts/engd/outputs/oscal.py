@@ -8,7 +8,8 @@ catalog in which each objective is a ``group`` and each recommendation a ``contr
 * ``guidance`` — the plain-language explanation, titled as written by this project (not official);
 * ``example`` — the "na prática" items, one ``item`` part each, also titled as the project's.
 
-Every group and control carries its label (``3.7``), its version-pinned identifier
+Group and control ids are the model's ``text_id`` (``objetivo-3``, ``recomendacao-3.7``), the same
+values as the ``id`` column of the data package. Every group and control carries its label (``3.7``), its version-pinned identifier
 (``PREFIXO/3.7``, property ``identificador-versionado``) and the fragment of the derived
 LexML URN. ``uuid`` values are UUID 5 of the pinned identifiers, so the same data gives the same
 bytes. ``validate`` checks a document with the OSCAL models of ``compliance-trestle``; ``publish``
@@ -23,7 +24,7 @@ import uuid
 
 from .. import citation, urls
 from ..context import BuildContext
-from ..model import Objective, Recommendation, Strategy
+from ..model import Recommendation, Strategy
 from . import Download, OutputError, Published
 
 # Only registered IANA media types are published: the file is JSON; the catalogue names OSCAL (its
@@ -49,14 +50,6 @@ def stable_uuid(*names: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "engd:" + "/".join(names)))
 
 
-def group_id(objective: Objective) -> str:
-    return f"objetivo-{objective.number}"
-
-
-def control_id(rec: Recommendation) -> str:
-    return f"recomendacao-{rec.id}"
-
-
 def _props(strategy: Strategy, item, fragment: str) -> list[dict]:
     label = item.id if isinstance(item, Recommendation) else str(item.number)
     return [
@@ -79,7 +72,7 @@ def _explained(base: str, item) -> list[dict]:
 
 
 def _control(strategy: Strategy, rec: Recommendation) -> dict:
-    base = control_id(rec)
+    base = rec.text_id
     return {
         "id": base,
         "class": "recomendacao",
@@ -104,11 +97,11 @@ def catalog(strategy: Strategy) -> dict:
         },
         "groups": [
             {
-                "id": group_id(o),
+                "id": o.text_id,
                 "class": "objetivo",
                 "title": f"Objetivo {o.number}",
                 "props": _props(strategy, o, citation.objective_fragment(o)),
-                "parts": [{"id": f"{group_id(o)}_smt", "name": "statement", "prose": o.official_text}] + _explained(group_id(o), o),
+                "parts": [{"id": f"{o.text_id}_smt", "name": "statement", "prose": o.official_text}] + _explained(o.text_id, o),
                 "controls": [_control(strategy, r) for r in o.recommendations],
             }
             for o in strategy.objectives
@@ -185,7 +178,7 @@ def assessment_results(strategy: Strategy, assessment: dict) -> dict:
             "description": f"Situação declarada pelo ente na autoavaliação: {labels[answer['situacao']]}.",
             "props": [{"name": "situacao", "ns": PROJECT_NS, "value": answer["situacao"]},
                       {"name": "identificador-versionado", "ns": PROJECT_NS, "value": strategy.pinned_id(rec)}],
-            "target": {"type": "statement-id", "target-id": f"{control_id(rec)}_smt",
+            "target": {"type": "statement-id", "target-id": f"{rec.text_id}_smt",
                        "status": {"state": "satisfied" if answer["situacao"] == _SATISFIED else "not-satisfied"}},
         }
         if answer["area_responsavel"]:
@@ -211,7 +204,7 @@ def assessment_results(strategy: Strategy, assessment: dict) -> dict:
                         f"recomendações da {strategy.act.short_name}. Declaração do próprio ente, não conferida."),
         "start": at,
         "reviewed-controls": {"control-selections": [{"include-controls": [
-            {"control-id": control_id(strategy.recommendation_by_id[a["recomendacao"]])} for a in answered]}]},
+            {"control-id": strategy.recommendation_by_id[a["recomendacao"]].text_id} for a in answered]}]},
     }
     if observations:
         result["observations"] = observations
