@@ -4,7 +4,9 @@
 ``/404.html``), skipping only redirect stubs (pages whose whole job is a ``<meta http-equiv=refresh>``).
 ``open_in_mode`` opens a browser context whose pages start in one of the three contrast modes, the
 way a returning reader's browser would (the choice is in localStorage before any script runs).
-``axe_violations`` runs axe-core, from ``node_modules``, with the WCAG 2.0/2.1/2.2 A and AA rules.
+``axe_violations`` runs axe-core, from ``node_modules``, with the WCAG 2.0/2.1/2.2 A and AA rules;
+``switch_mode`` changes the mode with the page's own buttons; ``ConsoleWatch`` collects the console
+errors, exceptions and failed requests of a tab; ``OVERFLOW`` lists what is wider than the viewport.
 """
 from __future__ import annotations
 
@@ -18,6 +20,33 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 MODES = ("claro", "escuro", "alto-contraste")
 STORAGE_KEY = "engd-contraste"
 _REFRESH = re.compile(r"<meta[^>]+http-equiv=[\"']?refresh", re.IGNORECASE)
+
+
+# What is wider than the viewport at this width (WCAG 1.4.10), run in the page: one line per element.
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  if (document.documentElement.scrollWidth > width + 1) problems.push(`a página tem ${document.documentElement.scrollWidth}px de largura`);
+  if (document.body.scrollWidth > width + 1) problems.push(`o corpo tem ${document.body.scrollWidth}px de largura`);
+  const scrollsOnItsOwn = (element) => {
+    for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+      const style = getComputedStyle(box);
+      // a scrolling box that fits holds it (a wide table may itself scroll inside one that fits)
+      if (/(auto|scroll)/.test(style.overflowX) && box.getBoundingClientRect().right <= width + 1) return true;
+    }
+    return false;
+  };
+  for (const element of document.querySelectorAll('body *')) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || box.right <= width + 1) continue;
+    if (getComputedStyle(element).visibility === 'hidden' || scrollsOnItsOwn(element)) continue;
+    const name = element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') +
+      (element.className && typeof element.className === 'string' ? '.' + element.className.trim().split(/\\s+/).join('.') : '');
+    problems.push(`${name} vai até ${Math.round(box.right)}px`);
+    if (problems.length > 5) break;
+  }
+  return problems;
+}"""
 
 
 def page_paths(site: Path) -> list[str]:
@@ -50,11 +79,55 @@ def current_mode(page) -> str | None:
 def axe_violations(page) -> list[dict]:
     """Violations of the WCAG A/AA rules on the page as it is now, as axe reports them."""
     assert AXE.exists(), f"axe-core não encontrado em {AXE}: rode `npm ci` (make node_modules/.instalado)."
-    page.add_script_tag(path=str(AXE))
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS)
     return result["violations"]
+
+
+def switch_mode(page, mode: str) -> None:
+    """Choose ``mode`` with the page's own contrast buttons, as a reader does, and wait until every
+    colour transition has ended (axe must see the final colours, as a reader does once they end)."""
+    page.locator(f"[data-engd-modo={json.dumps(mode)}]").first.click()
+    # Parts not yet painted (content-visibility: auto, off screen) start their colour transitions only
+    # when their style is next computed: compute every style now, then wait for the transitions.
+    page.wait_for_function(
+        "mode => document.documentElement.getAttribute('data-engd-contraste') === mode", arg=mode)
+    page.evaluate("() => { for (const e of document.querySelectorAll('body *')) getComputedStyle(e).color; }")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+
+
+class ConsoleWatch:
+    """What a tab reports while pages load: console errors, uncaught exceptions, failed requests and
+    HTTP responses of 400 or more, one line each (page, kind, detail). ``at(path)`` names the page
+    now loading; ``settle()`` waits until the network has been quiet for 500 ms. A walk that goes to
+    the next page without settling passes ``leaves_early=True``: the requests its own navigation
+    cancels (``net::ERR_ABORTED``, such as a favicon still loading) are then not problems."""
+
+    def __init__(self, tab, leaves_early: bool = False):
+        self.tab = tab
+        self.path = ""
+        self.problems: list[str] = []
+        self.leaves_early = leaves_early
+        tab.on("console", lambda message: message.type == "error" and self._note("erro no console", message.text))
+        tab.on("pageerror", lambda error: self._note("exceção", str(error)))
+        tab.on("requestfailed", self._failed)
+        tab.on("response", lambda response: response.status >= 400 and self._note(f"HTTP {response.status}", response.url))
+
+    def _failed(self, request) -> None:
+        if not (self.leaves_early and request.failure == "net::ERR_ABORTED"):
+            self._note("pedido falhou", f"{request.url} ({request.failure})")
+
+    def _note(self, kind: str, detail: str) -> None:
+        self.problems.append(f"{self.path}: {kind}: {detail}")
+
+    def at(self, path: str) -> None:
+        self.path = path
+
+    def settle(self) -> None:
+        self.tab.wait_for_load_state("networkidle")
 
 
 def describe(path: str, violations: list[dict]) -> list[str]:

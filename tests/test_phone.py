@@ -6,6 +6,7 @@ search with its field and clear button visibly focused."""
 import pytest
 
 from focus_walk import press_access_key, under_the_header, walk
+from site_walk import new_context_in_mode
 
 pytestmark = pytest.mark.browser
 
@@ -114,3 +115,24 @@ def test_the_header_check_sees_a_covered_element():
     assert not under_the_header({**base, "top": 48, "bottom": 68, "height": 20})
     assert under_the_header({**base, "top": -900, "bottom": 80, "height": 980})  # a tall box barely showing
     assert not under_the_header({**base, "top": -900, "bottom": 900, "height": 1800})
+
+
+@pytest.mark.parametrize("mode", ["claro", "alto-contraste"])
+def test_a_code_example_wider_than_the_screen_is_reached_by_keyboard(browser, site_url, mode):
+    context = new_context_in_mode(browser, mode, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site_url + "/dados/", wait_until="load")
+        blocks = page.locator(".md-typeset pre > code")
+        wide = [blocks.nth(i) for i in range(blocks.count())
+                if blocks.nth(i).evaluate("e => e.scrollWidth > e.clientWidth + 1")]
+        assert wide
+        for block in wide:
+            assert block.get_attribute("tabindex") == "0" and block.get_attribute("role") == "region"
+            assert block.get_attribute("aria-label").startswith("Código")
+            block.focus()
+            assert block.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function("e => e.scrollLeft > 0", arg=block.element_handle())
+    finally:
+        context.close()

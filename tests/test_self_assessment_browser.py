@@ -12,9 +12,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from focus_walk import walk
-import test_reflow
 from engd import self_assessment as sa
-from site_walk import MODES, axe_violations, describe, new_context_in_mode
+from site_walk import MODES, OVERFLOW, axe_violations, describe, new_context_in_mode
 
 pytestmark = pytest.mark.browser
 
@@ -314,7 +313,7 @@ def test_reflow_at_320px(browser, site_url):
         page.goto(site_url + PATH, wait_until="load")
         page.locator("#aa-1-1-situacao").select_option("implementada")
         page.locator("#aa-exportar-json").click()
-        problems = page.evaluate(test_reflow._OVERFLOW)
+        problems = page.evaluate(OVERFLOW)
     finally:
         context.close()
     assert problems == []

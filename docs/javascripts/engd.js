@@ -9,7 +9,8 @@
  * - os botões de menu e de busca do cabeçalho (rótulos <label> no Material) viram <button>,
  *   alcançados pelo Tab e acionados por Enter ou Espaço; o menu de gaveta fecha com Esc (o foco
  *   volta ao botão) e quando o foco sai dele, para nunca cobrir o item focado (WCAG 2.4.11);
- * - tabelas mais largas que a tela viram uma região rolável que o teclado alcança (WCAG 2.1.1);
+ * - tabelas e blocos de código mais largos que a tela viram uma região rolável que o teclado
+ *   alcança (WCAG 2.1.1), conferidas de novo quando a tela ou o modo de contraste muda;
  * - na impressão, mostra depois de cada link do conteúdo o endereço completo de destino;
  * - ao voltar a uma página guardada pelo navegador (botão Voltar), menu e busca começam fechados
  *   (os interruptores não têm autocomplete="off", que o HTML não permite em caixas de seleção).
@@ -37,6 +38,7 @@
     if (guardar) {
       try { localStorage.setItem(CHAVE, modo); } catch (erro) { /* modo privado: vale só nesta página */ }
     }
+    if (guardar) prepararTabelasLargas(); // o alto contraste muda bordas e larguras
     var botoes = document.querySelectorAll("[data-engd-modo]");
     for (var i = 0; i < botoes.length; i++) {
       botoes[i].setAttribute("aria-pressed", String(botoes[i].getAttribute("data-engd-modo") === modo));
@@ -188,6 +190,24 @@
 
   var DICA_DA_TABELA = "Role para o lado para ver todas as colunas.";
 
+  // Um bloco de código com linhas mais largas que a tela rola sozinho: recebe o foco para que o
+  // teclado o role (sem dica visível; a barra de rolagem do bloco já aparece).
+  function prepararCodigoLargo() {
+    var blocos = document.querySelectorAll(".md-typeset pre > code");
+    for (var i = 0; i < blocos.length; i++) {
+      var bloco = blocos[i];
+      if (bloco.scrollWidth > bloco.clientWidth + 1) {
+        bloco.setAttribute("tabindex", "0");
+        bloco.setAttribute("role", "region");
+        bloco.setAttribute("aria-label", "Código (role para os lados para ver as linhas inteiras)");
+      } else if (bloco.getAttribute("role") === "region") {
+        bloco.removeAttribute("tabindex");
+        bloco.removeAttribute("role");
+        bloco.removeAttribute("aria-label");
+      }
+    }
+  }
+
   function prepararTabelasLargas() {
     var caixas = document.querySelectorAll(".md-typeset__scrollwrap");
     for (var i = 0; i < caixas.length; i++) {
@@ -215,6 +235,7 @@
         if (dica) dica.remove();
       }
     }
+    prepararCodigoLargo();
   }
 
   // --- Impressão: o destino de cada link ------------------------------------------------------

@@ -1,0 +1,89 @@
+"""The page-wide checks, one visit per page: every page of the built site, in a real Chromium.
+
+At 1280×800 each page opens in one contrast mode chosen beforehand (the way a returning reader's
+browser opens it; the mode rotates from page to page, so every page is checked for that path), and
+must open in that mode; axe-core (``site_walk.axe_violations``: WCAG 2.0/2.1/2.2 A and AA) runs on
+it, then the reader's own contrast buttons switch to the other two modes and axe runs again in each.
+Meanwhile ``site_walk.ConsoleWatch`` collects console errors, uncaught exceptions, failed requests
+and HTTP errors until the network has been quiet for 500 ms.
+
+At 320×640 (a 1280 px window at 400 % zoom) each page must not scroll sideways (WCAG 1.4.10, the
+check of ``tests/test_reflow.py``) and must load without a console error or a failed request (the
+walk goes on at the load event, so requests its next navigation cancels do not count).
+
+The pages are split into shards so that the test workers share the walk. The checkers themselves
+are proved to fail on broken pages in ``test_accessibility_axe.py``, ``test_console_errors.py`` and
+``test_reflow.py``.
+"""
+import pytest
+
+from site_walk import (MODES, OVERFLOW, ConsoleWatch, axe_violations, current_mode, describe, new_context_in_mode, page_paths,
+                       switch_mode)
+
+pytestmark = pytest.mark.browser
+
+DESKTOP_SHARDS = 6
+PHONE_SHARDS = 2
+
+
+def _shard(paths: list[str], shard: int, shards: int) -> list[str]:
+    return paths[shard::shards]
+
+
+@pytest.mark.parametrize("shard", range(DESKTOP_SHARDS))
+def test_every_page_in_three_modes_has_no_axe_violation_and_no_console_error(browser, site_url, built_site, shard):
+    paths = page_paths(built_site)
+    mine = _shard(paths, shard, DESKTOP_SHARDS)
+    assert mine
+    problems: list[str] = []
+    contexts = {mode: new_context_in_mode(browser, mode, viewport={"width": 1280, "height": 800}) for mode in MODES}
+    try:
+        tabs = {mode: context.new_page() for mode, context in contexts.items()}
+        watches = {mode: ConsoleWatch(tab) for mode, tab in tabs.items()}
+        for path in mine:
+            first = MODES[paths.index(path) % len(MODES)]
+            tab, watch = tabs[first], watches[first]
+            watch.at(path)
+            tab.goto(site_url + path, wait_until="load")
+            if current_mode(tab) != first:
+                problems.append(f"{path}: a página abriu no modo {current_mode(tab)!r}, não em {first!r}")
+                continue
+            problems += describe(f"{path} [{first}]", axe_violations(tab))
+            for mode in MODES:
+                if mode != first:
+                    tab.evaluate("window.scrollTo(0, 0)")
+                    switch_mode(tab, mode)
+                    problems += describe(f"{path} [{mode}]", axe_violations(tab))
+            watch.settle()
+        for watch in watches.values():
+            problems += watch.problems
+    finally:
+        for context in contexts.values():
+            context.close()
+    assert not problems, f"{len(problems)} problema(s):\n" + "\n".join(problems[:60])
+
+
+@pytest.mark.parametrize("shard", range(PHONE_SHARDS))
+def test_every_page_at_320px_reflows_and_loads_without_console_error(browser, site_url, built_site, shard):
+    mine = _shard(page_paths(built_site), shard, PHONE_SHARDS)
+    assert mine
+    context = new_context_in_mode(browser, "claro", viewport={"width": 320, "height": 640})
+    problems: list[str] = []
+    try:
+        tab = context.new_page()
+        watch = ConsoleWatch(tab, leaves_early=True)
+        for path in mine:
+            watch.at(path)
+            tab.goto(site_url + path, wait_until="load")
+            problems += [f"{path}: {problem}" for problem in tab.evaluate(OVERFLOW)]
+        problems += watch.problems
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_shards_cover_every_page_once(built_site):
+    paths = page_paths(built_site)
+    for shards in (DESKTOP_SHARDS, PHONE_SHARDS):
+        walked = [path for shard in range(shards) for path in _shard(paths, shard, shards)]
+        assert sorted(walked) == sorted(paths) and len(walked) == len(set(walked))
