@@ -88,15 +88,26 @@ def axe_violations(page) -> list[dict]:
 
 
 def switch_mode(page, mode: str) -> None:
-    """Choose ``mode`` with the page's own contrast buttons, as a reader does, and wait until every
-    colour transition has ended (axe must see the final colours, as a reader does once they end)."""
+    """Choose ``mode`` with the page's own contrast buttons, as a reader does, and bring every colour
+    transition it starts to its end state (axe must see the final colours, which the reader sees
+    once the transitions end). Parts not yet painted (``content-visibility: auto``, off screen) start
+    their transitions only when their style is computed, and do not run them while unpainted: every
+    style is computed, every CSS transition is finished, and again, until none is left (a parent's
+    colour, once final, starts the transition of the child that inherits it)."""
     page.locator(f"[data-engd-modo={json.dumps(mode)}]").first.click()
-    # Parts not yet painted (content-visibility: auto, off screen) start their colour transitions only
-    # when their style is next computed: compute every style now, then wait for the transitions.
     page.wait_for_function(
         "mode => document.documentElement.getAttribute('data-engd-contraste') === mode", arg=mode)
-    page.evaluate("() => { for (const e of document.querySelectorAll('body *')) getComputedStyle(e).color; }")
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    left = page.evaluate("""() => {
+        const transitions = () => document.getAnimations().filter(a => a instanceof CSSTransition);
+        for (let round = 0; round < 20; round++) {
+            for (const e of document.querySelectorAll('body *')) getComputedStyle(e).color;
+            const running = transitions();
+            if (!running.length) return 0;
+            running.forEach(a => a.finish());  // an inherited colour may start the child's next one
+        }
+        return transitions().length;
+    }""")
+    assert left == 0, f"{left} transição(ões) de cor não terminaram ao mudar para o modo {mode}"
 
 
 class ConsoleWatch:
