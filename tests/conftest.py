@@ -3,7 +3,7 @@ as functions of (model, context), and one built site per run.
 
 Most tests read ``outputs`` (what ``engd.outputs.assemble`` publishes for the real data, in memory,
 without MkDocs) or ``assembled(**context_values)`` for another configuration (a site address, a
-repository). The site is built once per session (``built_site``) with the code path of ``engd
+repository). The site is built once per run (``built_site``, shared by the test workers) with the code path of ``engd
 build``, for what only a full build shows; ``build_with`` builds once per other configuration.
 Tests read these and never write into them.
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import site_walk
 from engd.context import BuildContext, from_environment
 from engd.model import load_strategy
 from engd.outputs import assemble
@@ -86,8 +87,22 @@ def assembled(strategy):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    return build_into(tmp_path_factory.mktemp("construcao") / "site", pdf=True)
+def built_site(tmp_path_factory, worker_id) -> Path:
+    """The site built once for the whole run: with test workers (pytest-xdist), the first one to ask
+    builds it into their common temporary folder and the others wait for it and read it."""
+    if worker_id == "master":
+        return build_into(tmp_path_factory.mktemp("construcao") / "site", pdf=True)
+    import fcntl
+
+    common = tmp_path_factory.getbasetemp().parent
+    site = common / "construcao-comum" / "site"
+    with open(common / "construcao-comum.trava", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (common / "construcao-comum" / "pronta").exists():
+            shutil.rmtree(site.parent, ignore_errors=True)
+            build_into(site, pdf=True)
+            (common / "construcao-comum" / "pronta").write_text("")
+    return site
 
 
 @pytest.fixture(scope="session")
@@ -135,11 +150,21 @@ def site_url(built_site):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    site_walk.AXE_ORIGINS.add(origin)
+    yield origin
+    site_walk.AXE_ORIGINS.discard(origin)
     server.shutdown()
 
 
 class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    """Serves a folder quietly; and axe-core at ``site_walk.AXE_ROUTE`` (never part of the site)."""
+
+    def translate_path(self, path):
+        if path.split("?", 1)[0] == site_walk.AXE_ROUTE:
+            return str(site_walk.AXE)
+        return super().translate_path(path)
+
     def log_message(self, *args):
         pass
 
