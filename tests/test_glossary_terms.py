@@ -4,6 +4,8 @@ marked once per page (its first use), in the text's colour with a dotted underli
 tooltip the screen reader gets as the term's description, hoverable, closed by Esc without moving the
 focus) and on touch (a first tap opens it with "Ver no glossário" and "Fechar"; a second tap or the
 link leads to the entry); it fits a 320 px screen."""
+from contextlib import contextmanager
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -80,12 +82,21 @@ def test_a_term_works_by_keyboard_and_touch(tab, site_url):
     assert tab.locator(target).is_visible()
 
 
-def test_a_second_tap_on_the_term_leads_to_the_entry(browser, site_url):
-    context = browser.new_context(locale="pt-BR", viewport={"width": 390, "height": 844}, has_touch=True)
+@contextmanager
+def _item_page(browser, site_url, width, height, touch=False):
+    """Recommendation 1.1 in a new browser context, once termos.js has prepared its terms."""
+    context = browser.new_context(locale="pt-BR", viewport={"width": width, "height": height}, has_touch=touch)
     try:
         tab = context.new_page()
         tab.goto(site_url + "/recomendacoes/1-1/")
         _ready(tab)
+        yield tab
+    finally:
+        context.close()
+
+
+def test_a_second_tap_on_the_term_leads_to_the_entry(browser, site_url):
+    with _item_page(browser, site_url, 390, 844, touch=True) as tab:
         term = tab.locator(".md-typeset a.engd-termo").first
         target = term.evaluate("a => a.hash")
         term.tap()
@@ -95,16 +106,10 @@ def test_a_second_tap_on_the_term_leads_to_the_entry(browser, site_url):
         term.tap()
         term.tap()
         tab.wait_for_url("**/glossario/" + target)
-    finally:
-        context.close()
 
 
 def test_the_tooltip_stays_while_the_pointer_moves_onto_it(browser, site_url):
-    context = browser.new_context(locale="pt-BR", viewport={"width": 1366, "height": 900})
-    try:
-        tab = context.new_page()
-        tab.goto(site_url + "/recomendacoes/1-1/")
-        _ready(tab)
+    with _item_page(browser, site_url, 1366, 900) as tab:
         term = tab.locator(".md-typeset a.engd-termo").first
         term.hover()
         hint = _hint(tab)
@@ -114,16 +119,10 @@ def test_the_tooltip_stays_while_the_pointer_moves_onto_it(browser, site_url):
         assert hint.is_visible()
         tab.mouse.move(0, 0)
         hint.wait_for(state="hidden")
-    finally:
-        context.close()
 
 
 def test_the_hint_fits_a_narrow_screen(browser, site_url):
-    context = browser.new_context(locale="pt-BR", viewport={"width": 320, "height": 700}, has_touch=True)
-    try:
-        tab = context.new_page()
-        tab.goto(site_url + "/recomendacoes/1-1/")
-        _ready(tab)
+    with _item_page(browser, site_url, 320, 700, touch=True) as tab:
         terms = tab.locator(".md-typeset a.engd-termo")
         for i in range(terms.count()):
             terms.nth(i).tap()
@@ -131,5 +130,3 @@ def test_the_hint_fits_a_narrow_screen(browser, site_url):
             assert box["x"] >= 0 and box["x"] + box["width"] <= 320, (i, box)
             assert tab.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), i
             tab.locator("h1").tap()
-    finally:
-        context.close()
