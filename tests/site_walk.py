@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -123,13 +124,18 @@ class ConsoleWatch:
     HTTP responses of 400 or more, one line each (page, kind, detail). ``at(path)`` names the page
     now loading; ``settle()`` waits until the network has been quiet for 500 ms. A walk that goes to
     the next page without settling passes ``leaves_early=True``: the requests its own navigation
-    cancels (``net::ERR_ABORTED``, such as a favicon still loading) are then not problems."""
+    cancels (``net::ERR_ABORTED``, such as a favicon still loading) are then not problems. With
+    ``origin``, every request the tab makes to another host is a problem too (nothing leaves the site)."""
 
-    def __init__(self, tab, leaves_early: bool = False):
+    def __init__(self, tab, leaves_early: bool = False, origin: str | None = None):
         self.tab = tab
         self.path = ""
         self.problems: list[str] = []
         self.leaves_early = leaves_early
+        if origin:
+            home = urlsplit(origin).netloc
+            tab.on("request", lambda request: urlsplit(request.url).scheme not in ("data", "blob")
+                   and urlsplit(request.url).netloc != home and self._note("pedido a outro site", request.url))
         tab.on("console", lambda message: message.type == "error" and self._note("erro no console", message.text))
         tab.on("pageerror", lambda error: self._note("exceção", str(error)))
         tab.on("requestfailed", self._failed)

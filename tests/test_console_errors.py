@@ -1,11 +1,12 @@
 """No page logs a console error, throws, or makes a request that fails: the checker.
 
 Pages are watched (``site_walk.ConsoleWatch``) until the network is quiet: console messages of type
-error, uncaught exceptions, requests that fail, and responses with an HTTP status of 400 or more (such
-as the ``sitemap.xml`` Material used to fetch beside each ``<link rel=alternate>``). Every page of the
-built site is watched so during the one visit per page of ``tests/test_every_page.py`` (at 1280 px)
-and at phone width here (390 px); a deliberately broken fixture page (a missing stylesheet and a
-``console.error``) proves the same watch fails.
+error, uncaught exceptions, requests that fail, responses with an HTTP status of 400 or more (such
+as the ``sitemap.xml`` Material used to fetch beside each ``<link rel=alternate>``) and requests to
+another host. Every page of the
+built site is watched so during the one visit per page of ``tests/test_every_page.py`` (at 1280 px,
+then at 320 px); a deliberately broken fixture page (a missing stylesheet, an image from
+another address and a ``console.error``) proves the same watch fails.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def walk(browser, base_url: str, paths: list[str], width: int = 390) -> list[str
     context = browser.new_context(locale="pt-BR", viewport={"width": width, "height": 844})
     try:
         tab = context.new_page()
-        watch = ConsoleWatch(tab)
+        watch = ConsoleWatch(tab, origin=base_url)
         for path in paths:
             watch.at(path)
             tab.goto(base_url + path, wait_until="load")
@@ -50,3 +51,4 @@ def test_the_walk_fails_on_a_page_with_a_console_error_and_a_missing_file(browse
     text = "\n".join(problems)
     assert "erro no console: erro de propósito" in text, text
     assert "HTTP 404" in text and "estilo-que-nao-existe.css" in text, text
+    assert "pedido a outro site: http://127.0.0.2:9/imagem-de-outro-site.png" in text, text

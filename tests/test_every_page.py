@@ -4,11 +4,12 @@ At 1280×800 each page opens in one contrast mode chosen beforehand (the way a r
 browser opens it; the mode rotates from page to page, so every page is checked for that path), and
 must open in that mode; axe-core (``site_walk.axe_violations``: WCAG 2.0/2.1/2.2 A and AA) runs on
 it, then the reader's own contrast buttons switch to the other two modes and axe runs again in each.
-Meanwhile ``site_walk.ConsoleWatch`` collects console errors, uncaught exceptions, failed requests
-and HTTP errors until the network has been quiet for 500 ms.
+Meanwhile ``site_walk.ConsoleWatch`` collects console errors, uncaught exceptions, failed requests,
+HTTP errors and requests to another host (nothing leaves the origin) until the network has been
+quiet for 500 ms; at the end, the browser must keep no cookie and nothing but the contrast choice.
 
 At 320×640 (a 1280 px window at 400 % zoom) each page must not scroll sideways (WCAG 1.4.10, the
-check of ``tests/test_reflow.py``) and must load without a console error or a failed request (the
+check of ``tests/test_reflow.py``) and must load without a console error, a failed request or a request to another host (the
 walk goes on at the load event, so requests its next navigation cancels do not count).
 
 The pages are split into shards so that the test workers share the walk. The checkers themselves
@@ -39,7 +40,7 @@ def test_every_page_in_three_modes_has_no_axe_violation_and_no_console_error(bro
     contexts = {mode: new_context_in_mode(browser, mode, viewport={"width": 1280, "height": 800}) for mode in MODES}
     try:
         tabs = {mode: context.new_page() for mode, context in contexts.items()}
-        watches = {mode: ConsoleWatch(tab) for mode, tab in tabs.items()}
+        watches = {mode: ConsoleWatch(tab, origin=site_url) for mode, tab in tabs.items()}
         for path in mine:
             first = MODES[paths.index(path) % len(MODES)]
             tab, watch = tabs[first], watches[first]
@@ -57,6 +58,13 @@ def test_every_page_in_three_modes_has_no_axe_violation_and_no_console_error(bro
             watch.settle()
         for watch in watches.values():
             problems += watch.problems
+        # What the privacy page says the site keeps after a visit: the contrast choice, no cookie.
+        for mode, context in contexts.items():
+            tabs[mode].goto(site_url + "/", wait_until="load")
+            stored = tabs[mode].evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+            if context.cookies() or stored != [["engd-contraste"], []]:
+                problems.append(f"[{mode}] o navegador guardou {stored} e os cookies {context.cookies()}: "
+                                "atualize docs/privacidade.md ou o código")
     finally:
         for context in contexts.values():
             context.close()
@@ -71,7 +79,7 @@ def test_every_page_at_320px_reflows_and_loads_without_console_error(browser, si
     problems: list[str] = []
     try:
         tab = context.new_page()
-        watch = ConsoleWatch(tab, leaves_early=True)
+        watch = ConsoleWatch(tab, leaves_early=True, origin=site_url)
         for path in mine:
             watch.at(path)
             tab.goto(site_url + path, wait_until="load")

@@ -8,8 +8,9 @@ What counts as a request (the browser fetches it by itself, without the reader a
 - in CSS files: ``url()`` and ``@import``;
 - in JavaScript files: every absolute address is either known never to be requested on this site
   (licence and comment text) or requested only under a condition this test proves false here;
-- in the browser: every request made while loading every page and using the search; and the
-  browser keeps no cookie and nothing but the contrast choice (what docs/privacidade.md says).
+- in the browser: every request made while loading every page (watched in ``tests/test_every_page.py``
+  by ``site_walk.ConsoleWatch``, in the three modes and at 320 px) and using the search (here); and
+  the browser keeps no cookie and nothing but the contrast choice (what docs/privacidade.md says).
 What does not count: ``<a href>`` and ``<area href>`` to other sites (the reader chooses to go),
 ``<link rel=canonical|alternate|prev|next>`` (never fetched), and ``<form action>``.
 """
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from site_walk import new_context_in_mode, page_paths
+from site_walk import new_context_in_mode
 
 FETCHING_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "apple-touch-icon-precomposed",
                       "mask-icon", "preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload",
@@ -165,7 +166,7 @@ def test_the_scanners_see_external_requests():
 
 
 @pytest.mark.browser
-def test_the_browser_requests_nothing_from_another_origin(browser, site_url, built_site):
+def test_using_the_search_requests_nothing_from_another_origin_and_keeps_no_cookie(browser, site_url):
     origin = urlsplit(site_url).netloc
     outside: list[str] = []
 
@@ -181,8 +182,6 @@ def test_the_browser_requests_nothing_from_another_origin(browser, site_url, bui
     try:
         context.route("**/*", check)
         page = context.new_page()
-        for path in page_paths(built_site):
-            page.goto(site_url + path, wait_until="load")
         # The search loads its worker, its index and the Portuguese stemmer only when used.
         page.goto(site_url + "/")
         page.locator("#busca").fill("identificação")
