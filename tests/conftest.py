@@ -187,3 +187,18 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# The two screens readers were watched on (issue 17): a phone, which has touch, and a computer.
+SCREENS = {390: {"viewport": {"width": 390, "height": 844}, "has_touch": True},
+           1366: {"viewport": {"width": 1366, "height": 900}}}
+
+
+@pytest.fixture(params=list(SCREENS), ids=lambda width: f"{width}px")
+def tab(browser, request):
+    """A page on each of the two screens, allowed to use the clipboard (copy tests read it back)."""
+    context = browser.new_context(locale="pt-BR", permissions=["clipboard-read", "clipboard-write"],
+                                  **SCREENS[request.param])
+    page = context.new_page()
+    yield page
+    context.close()

@@ -132,14 +132,18 @@ class ConsoleWatch:
         self.path = ""
         self.problems: list[str] = []
         self.leaves_early = leaves_early
+        self.home = urlsplit(origin).netloc if origin else None
         if origin:
-            home = urlsplit(origin).netloc
-            tab.on("request", lambda request: urlsplit(request.url).scheme not in ("data", "blob")
-                   and urlsplit(request.url).netloc != home and self._note("pedido a outro site", request.url))
+            tab.on("request", self._requested)
         tab.on("console", lambda message: message.type == "error" and self._note("erro no console", message.text))
         tab.on("pageerror", lambda error: self._note("exceção", str(error)))
         tab.on("requestfailed", self._failed)
         tab.on("response", lambda response: response.status >= 400 and self._note(f"HTTP {response.status}", response.url))
+
+    def _requested(self, request) -> None:
+        where = urlsplit(request.url)
+        if where.scheme not in ("data", "blob") and where.netloc != self.home:
+            self._note("pedido a outro site", request.url)
 
     def _failed(self, request) -> None:
         if not (self.leaves_early and request.failure == "net::ERR_ABORTED"):

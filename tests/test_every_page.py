@@ -27,8 +27,9 @@ DESKTOP_SHARDS = 6
 PHONE_SHARDS = 2
 
 
-def _shard(paths: list[str], shard: int, shards: int) -> list[str]:
-    return paths[shard::shards]
+def _shard(paths: list[str], shard: int, shards: int) -> list[tuple[int, str]]:
+    """The pages of one shard, each with its position among all pages."""
+    return list(enumerate(paths))[shard::shards]
 
 
 @pytest.mark.parametrize("shard", range(DESKTOP_SHARDS))
@@ -41,8 +42,8 @@ def test_every_page_in_three_modes_has_no_axe_violation_and_no_console_error(bro
     try:
         tabs = {mode: context.new_page() for mode, context in contexts.items()}
         watches = {mode: ConsoleWatch(tab, origin=site_url) for mode, tab in tabs.items()}
-        for path in mine:
-            first = MODES[paths.index(path) % len(MODES)]
+        for position, path in mine:
+            first = MODES[position % len(MODES)]
             tab, watch = tabs[first], watches[first]
             watch.at(path)
             tab.goto(site_url + path, wait_until="load")
@@ -80,7 +81,7 @@ def test_every_page_at_320px_reflows_and_loads_without_console_error(browser, si
     try:
         tab = context.new_page()
         watch = ConsoleWatch(tab, leaves_early=True, origin=site_url)
-        for path in mine:
+        for _, path in mine:
             watch.at(path)
             tab.goto(site_url + path, wait_until="load")
             problems += [f"{path}: {problem}" for problem in tab.evaluate(OVERFLOW)]
@@ -93,5 +94,5 @@ def test_every_page_at_320px_reflows_and_loads_without_console_error(browser, si
 def test_the_shards_cover_every_page_once(built_site):
     paths = page_paths(built_site)
     for shards in (DESKTOP_SHARDS, PHONE_SHARDS):
-        walked = [path for shard in range(shards) for path in _shard(paths, shard, shards)]
+        walked = [path for shard in range(shards) for _, path in _shard(paths, shard, shards)]
         assert sorted(walked) == sorted(paths) and len(walked) == len(set(walked))

@@ -25,14 +25,6 @@ def test_the_filing_rule(strategy):
     assert list(letters) == sorted(letters)
 
 
-@pytest.fixture(params=[390, 1366], ids=lambda w: f"{w}px")
-def tab(browser, request):
-    context = browser.new_context(locale="pt-BR", viewport={"width": request.param, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def test_the_letters_lead_to_their_section(tab, site_url, strategy):
     tab.goto(site_url + "/glossario/")
     nav = tab.get_by_role("navigation", name="Letras do glossário")

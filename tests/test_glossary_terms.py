@@ -11,15 +11,6 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(params=[390, 1366], ids=lambda w: f"{w}px")
-def tab(browser, request):
-    context = browser.new_context(locale="pt-BR", viewport={"width": request.param, "height": 900},
-                                  has_touch=request.param < 600)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def _ready(tab):
     tab.wait_for_function("() => document.querySelector('.md-typeset a.engd-termo[data-engd-dica]')")
 

@@ -10,14 +10,6 @@ PATHS = [("Entender a estratégia", "/objetivos/"), ("Planejar no meu estado ou 
 ONE_TAP = ["/recomendacoes/", "/temas/", "/glossario/", "/ato/", "/dados/", "/autoavaliacao/", "/objetivos/"]
 
 
-@pytest.fixture(params=[390, 1366], ids=lambda w: f"{w}px")
-def tab(browser, request):
-    context = browser.new_context(locale="pt-BR", viewport={"width": request.param, "height": 844})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def _path(href: str, site_url: str) -> str:
     return href.removeprefix(site_url)
 

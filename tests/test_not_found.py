@@ -16,7 +16,6 @@ from conftest import SITE_URL
 pytestmark = pytest.mark.browser
 
 PREFIX = "/engd/"  # the path of conftest.SITE_URL
-WIDTHS = [390, 1366]
 
 
 class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
@@ -52,14 +51,6 @@ def served(subpath_site):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX.rstrip('/')}"
     server.shutdown()
-
-
-@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def tab(browser, request):
-    context = browser.new_context(locale="pt-BR", viewport={"width": request.param, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def _suggestions(tab, served, path):

@@ -5,16 +5,6 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = [390, 1366]
-
-
-@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def tab(browser, request):
-    context = browser.new_context(locale="pt-BR", viewport={"width": request.param, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
 
 def _boxes(tab, selector):
     return tab.evaluate("""s => [...document.querySelectorAll(s)].map(e => ({

@@ -8,17 +8,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = [390, 1366]
 LINKS = ".md-typeset .headerlink, .md-typeset .engd-ancora"
-
-
-@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def tab(browser, request):
-    context = browser.new_context(locale="pt-BR", viewport={"width": request.param, "height": 900},
-                                  permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def _words(text: str) -> str:
