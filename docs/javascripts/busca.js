@@ -255,9 +255,11 @@
         return;
       }
       mostrar(consulta, resultados);
-      if (!enderecoEntes || carregandoEntes || consulta.length < MINIMO_ENTES) return;
+      // Quem digita enquanto os nomes chegam também recebe os entes: toda consulta longa espera pelo
+      // mesmo carregamento, e só a que ainda está no campo é mostrada de novo.
+      if (!enderecoEntes || consulta.length < MINIMO_ENTES) return;
       carregarEntes().then(function (juntos) {
-        if (juntos && campo.value === texto) mostrar(consulta, juntos.buscar(texto, POR_VEZ));
+        if (juntos && juntos !== motor && campo.value === texto) mostrar(consulta, juntos.buscar(texto, POR_VEZ));
       });
     });
   }
