@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import site_walk
+from tab_pool import ContextPool, Lender
 from engd.context import BuildContext, from_environment
 from engd.model import load_strategy
 from engd.outputs import assemble
@@ -181,12 +182,25 @@ def browser():
         instance.close()
 
 
+@pytest.fixture(scope="session")
+def _context_pool(browser):
+    pool = ContextPool(browser)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="pt-BR")
-    tab = context.new_page()
-    yield tab
-    context.close()
+def tabs(_context_pool):
+    """``tabs.open(mode, **options)``: a new tab of a context kept for the whole run (``tab_pool``),
+    given back, with what its context shares reset, when the test ends."""
+    lender = Lender(_context_pool)
+    yield lender
+    lender.give_back_all()
+
+
+@pytest.fixture
+def page(tabs):
+    return tabs.open()
 
 
 # The two screens readers were watched on (issue 17): a phone, which has touch, and a computer.
@@ -195,10 +209,6 @@ SCREENS = {390: {"viewport": {"width": 390, "height": 844}, "has_touch": True},
 
 
 @pytest.fixture(params=list(SCREENS), ids=lambda width: f"{width}px")
-def tab(browser, request):
+def tab(tabs, request):
     """A page on each of the two screens, allowed to use the clipboard (copy tests read it back)."""
-    context = browser.new_context(locale="pt-BR", permissions=["clipboard-read", "clipboard-write"],
-                                  **SCREENS[request.param])
-    page = context.new_page()
-    yield page
-    context.close()
+    return tabs.open(permissions=["clipboard-read", "clipboard-write"], **SCREENS[request.param])

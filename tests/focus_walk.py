@@ -11,7 +11,18 @@ receives it from the operating system.
 """
 import re
 
+# The colour the focus ring is painted on (``behind``): the first opaque background from the element
+# itself when the ring is drawn inside it (negative offset), else from its parent.
 _FOCUSED = """() => {
+  const backgroundBehind = (element) => {
+    const inside = parseFloat(getComputedStyle(element).outlineOffset) < 0;
+    for (let e = inside ? element : element.parentElement; e; e = e.parentElement) {
+      const colour = getComputedStyle(e).backgroundColor;
+      const alpha = colour.startsWith('rgba') ? parseFloat(colour.split(',')[3]) : 1;
+      if (colour !== 'transparent' && alpha === 1) return colour;
+    }
+    return 'rgb(255, 255, 255)';
+  };
   const e = document.activeElement;
   const r = e.getBoundingClientRect();
   const header = document.querySelector('.md-header').getBoundingClientRect();
@@ -27,21 +38,6 @@ _FOCUSED = """() => {
     outlineColor: style.outlineColor, behind: backgroundBehind(e),
   };
 }"""
-
-# The colour the focus ring is painted on: the first opaque background from the element itself
-# when the ring is drawn inside it (negative offset), else from its parent.
-_BACKGROUND_BEHIND = """
-window.backgroundBehind = (element) => {
-  const inside = parseFloat(getComputedStyle(element).outlineOffset) < 0;
-  for (let e = inside ? element : element.parentElement; e; e = e.parentElement) {
-    const colour = getComputedStyle(e).backgroundColor;
-    const alpha = colour.startsWith('rgba') ? parseFloat(colour.split(',')[3]) : 1;
-    if (colour !== 'transparent' && alpha === 1) return colour;
-  }
-  return 'rgb(255, 255, 255)';
-};
-0;
-"""
 
 
 def contrast(first: str, second: str) -> float:
@@ -69,7 +65,6 @@ def press_access_key(page, key: str) -> None:
 
 
 def focused(page) -> dict:
-    page.evaluate(_BACKGROUND_BEHIND)
     return page.evaluate(_FOCUSED)
 
 

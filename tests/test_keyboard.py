@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 from focus_walk import contrast, focused, is_on_screen, press_access_key, walk
-from site_walk import new_context_in_mode, page_paths
+from site_walk import page_paths
 
 SHORTCUTS = [("1", "conteudo"), ("2", "menu"), ("3", "busca"), ("4", "rodape")]
 VIEWPORTS = {"computador": {"width": 1280, "height": 800}, "celular": {"width": 390, "height": 844}}
@@ -22,11 +22,8 @@ def viewport(request):
 
 
 @pytest.fixture
-def tab(browser, viewport):
-    context = new_context_in_mode(browser, "claro", viewport=VIEWPORTS[viewport])
-    page = context.new_page()
-    yield page
-    context.close()
+def tab(tabs, viewport):
+    return tabs.open("claro", viewport=VIEWPORTS[viewport])
 
 
 # --- Every page: the bar and the targets exist -----------------------------------------------
@@ -138,73 +135,61 @@ def test_single_key_shortcuts_are_off(tab, site_url):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("key", ["Enter", " "])
-def test_header_menu_button_opens_the_menu_by_keyboard(browser, site_url, key):
-    context = new_context_in_mode(browser, "claro", viewport=VIEWPORTS["celular"])
-    page = context.new_page()
-    try:
-        page.goto(site_url + "/recomendacoes/3-7/")
-        button = page.locator(".md-header [data-engd-interruptor=__drawer]")
-        assert button.evaluate("element => element.tagName") == "BUTTON"  # a <label> may not take role=button
-        assert re.search(r"menu", button.get_attribute("aria-label"), re.IGNORECASE)
-        for _ in range(20):
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.getAttribute('data-engd-interruptor')") == "__drawer":
-                break
-        else:
-            pytest.fail("o botão do menu não recebe foco pelo Tab")
-        assert page.evaluate("document.getElementById('__drawer').checked") is False
-        page.keyboard.press(key)
-        page.wait_for_function("document.getElementById('__drawer').checked", timeout=3000)
-        assert page.locator("#menu a").first.is_visible()
-    finally:
-        context.close()
+def test_header_menu_button_opens_the_menu_by_keyboard(tabs, site_url, key):
+    page = tabs.open("claro", viewport=VIEWPORTS["celular"])
+    page.goto(site_url + "/recomendacoes/3-7/")
+    button = page.locator(".md-header [data-engd-interruptor=__drawer]")
+    assert button.evaluate("element => element.tagName") == "BUTTON"  # a <label> may not take role=button
+    assert re.search(r"menu", button.get_attribute("aria-label"), re.IGNORECASE)
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('data-engd-interruptor')") == "__drawer":
+            break
+    else:
+        pytest.fail("o botão do menu não recebe foco pelo Tab")
+    assert page.evaluate("document.getElementById('__drawer').checked") is False
+    page.keyboard.press(key)
+    page.wait_for_function("document.getElementById('__drawer').checked", timeout=3000)
+    assert page.locator("#menu a").first.is_visible()
 
 
 @pytest.mark.browser
-def test_menu_drawer_closes_with_escape_and_when_focus_leaves_it(browser, site_url):
-    context = new_context_in_mode(browser, "claro", viewport=VIEWPORTS["celular"])
-    page = context.new_page()
+def test_menu_drawer_closes_with_escape_and_when_focus_leaves_it(tabs, site_url):
+    page = tabs.open("claro", viewport=VIEWPORTS["celular"])
     drawer_open = "document.getElementById('__drawer').checked"
-    try:
-        page.goto(site_url + "/recomendacoes/3-7/")
-        press_access_key(page, "2")
-        page.wait_for_function(f"{drawer_open} && document.activeElement.id === 'menu'", timeout=3000)
-        page.keyboard.press("Escape")
-        assert page.evaluate(drawer_open) is False
-        assert page.evaluate("document.activeElement.getAttribute('data-engd-interruptor')") == "__drawer"
+    page.goto(site_url + "/recomendacoes/3-7/")
+    press_access_key(page, "2")
+    page.wait_for_function(f"{drawer_open} && document.activeElement.id === 'menu'", timeout=3000)
+    page.keyboard.press("Escape")
+    assert page.evaluate(drawer_open) is False
+    assert page.evaluate("document.activeElement.getAttribute('data-engd-interruptor')") == "__drawer"
 
-        press_access_key(page, "2")
-        page.wait_for_function(f"{drawer_open} && document.activeElement.id === 'menu'", timeout=3000)
-        for _ in range(200):
-            page.keyboard.press("Tab")
-            if not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
-                break
-        assert page.evaluate(drawer_open) is False, "o menu aberto cobre o item que recebeu o foco"
-        assert is_on_screen(focused(page))
-    finally:
-        context.close()
+    press_access_key(page, "2")
+    page.wait_for_function(f"{drawer_open} && document.activeElement.id === 'menu'", timeout=3000)
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
+            break
+    assert page.evaluate(drawer_open) is False, "o menu aberto cobre o item que recebeu o foco"
+    assert is_on_screen(focused(page))
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("mode", ["claro", "escuro", "alto-contraste"])
-def test_focus_ring_contrasts_at_least_3_to_1_with_what_is_behind(browser, site_url, viewport, mode):
-    context = new_context_in_mode(browser, mode, viewport=VIEWPORTS[viewport])
-    page = context.new_page()
+def test_focus_ring_contrasts_at_least_3_to_1_with_what_is_behind(tabs, site_url, viewport, mode):
+    page = tabs.open(mode, viewport=VIEWPORTS[viewport])
     problems, stops = [], 0
-    try:
-        page.goto(site_url + "/objetivos/3/")
-        for _ in range(400):
-            page.keyboard.press("Tab")
-            info = focused(page)
-            if info["tag"] == "BODY":
-                break
-            stops += 1
-            ratio = contrast(info["outlineColor"], info["behind"])
-            if ratio < 3:
-                problems.append(f"{info['tag']} {info['text']!r}: contorno {info['outlineColor']} sobre "
-                                f"{info['behind']} = {ratio:.2f}:1")
-    finally:
-        context.close()
+    page.goto(site_url + "/objetivos/3/")
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        info = focused(page)
+        if info["tag"] == "BODY":
+            break
+        stops += 1
+        ratio = contrast(info["outlineColor"], info["behind"])
+        if ratio < 3:
+            problems.append(f"{info['tag']} {info['text']!r}: contorno {info['outlineColor']} sobre "
+                            f"{info['behind']} = {ratio:.2f}:1")
     assert stops > 20
     assert not problems, "\n".join(problems)
 

@@ -8,19 +8,15 @@ the built site is checked with it at 320×640 (the width of 1280 px at 400 % zoo
 """
 import pytest
 
-from site_walk import OVERFLOW, new_context_in_mode
+from site_walk import OVERFLOW
 
 pytestmark = pytest.mark.browser
 
 
-def test_the_check_sees_a_too_wide_element(browser, site_url):
-    context = new_context_in_mode(browser, "claro", viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    try:
-        page.goto(site_url + "/recomendacoes/3-7/")
-        assert page.evaluate(OVERFLOW) == []
-        page.evaluate("""document.querySelector('.engd-oficial').insertAdjacentHTML(
-            'beforeend', '<p style="width: 30rem">Texto largo demais</p>')""")
-        assert any("vai até" in problem for problem in page.evaluate(OVERFLOW))
-    finally:
-        context.close()
+def test_the_check_sees_a_too_wide_element(tabs, site_url):
+    page = tabs.open("claro", viewport={"width": 320, "height": 640})
+    page.goto(site_url + "/recomendacoes/3-7/")
+    assert page.evaluate(OVERFLOW) == []
+    page.evaluate("""document.querySelector('.engd-oficial').insertAdjacentHTML(
+        'beforeend', '<p style="width: 30rem">Texto largo demais</p>')""")
+    assert any("vai até" in problem for problem in page.evaluate(OVERFLOW))
