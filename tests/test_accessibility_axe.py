@@ -9,27 +9,23 @@ from pathlib import Path
 
 import pytest
 
-from site_walk import axe_violations, current_mode, describe, new_context_in_mode, page_paths, switch_mode
+from site_walk import axe_violations, current_mode, describe, page_paths, switch_mode
 
 pytestmark = pytest.mark.browser
 
 BROKEN = Path(__file__).resolve().parent / "fixtures" / "a11y" / "pagina-quebrada.html"
 
 
-def check_pages(browser, base_url: str, paths: list[str], mode: str) -> list[str]:
+def check_pages(tabs, base_url: str, paths: list[str], mode: str) -> list[str]:
     """Problems found on ``paths`` in ``mode``: axe violations, and pages not in the mode asked for."""
     problems = []
-    context = new_context_in_mode(browser, mode, viewport={"width": 1280, "height": 800})
-    try:
-        tab = context.new_page()
-        for path in paths:
-            tab.goto(base_url + path, wait_until="load")
-            if base_url.startswith("http") and current_mode(tab) != mode:
-                problems.append(f"{path}: a página abriu no modo {current_mode(tab)!r}, não em {mode!r}")
-                continue
-            problems += describe(path, axe_violations(tab))
-    finally:
-        context.close()
+    tab = tabs.open(mode, viewport={"width": 1280, "height": 800})
+    for path in paths:
+        tab.goto(base_url + path, wait_until="load")
+        if base_url.startswith("http") and current_mode(tab) != mode:
+            problems.append(f"{path}: a página abriu no modo {current_mode(tab)!r}, não em {mode!r}")
+            continue
+        problems += describe(path, axe_violations(tab))
     return problems
 
 
@@ -39,23 +35,19 @@ def test_every_page_is_a_page(built_site):
     assert len(paths) >= 1 + 1 + 2 + 10 + 51
 
 
-def test_axe_check_fails_on_a_broken_page(browser):
-    problems = check_pages(browser, BROKEN.parent.as_uri(), ["/" + BROKEN.name], "claro")
+def test_axe_check_fails_on_a_broken_page(tabs):
+    problems = check_pages(tabs, BROKEN.parent.as_uri(), ["/" + BROKEN.name], "claro")
     found = {line.split(": ")[1].split(" ")[0] for line in problems}
     assert {"html-has-lang", "image-alt", "color-contrast", "button-name", "link-name"} <= found, problems
 
 
-def test_axe_sees_a_problem_that_only_the_mode_switched_to_has(browser, site_url):
+def test_axe_sees_a_problem_that_only_the_mode_switched_to_has(tabs, site_url):
     """The walk switches modes with the reader's buttons: a fault of the dark mode alone is found
     after the switch, and not before it."""
-    context = new_context_in_mode(browser, "claro", viewport={"width": 1280, "height": 800})
-    try:
-        tab = context.new_page()
-        tab.goto(site_url + "/recomendacoes/3-7/", wait_until="load")
-        tab.add_style_tag(content='[data-engd-contraste="escuro"] .engd-oficial p { color: #333 !important; }')
-        assert "color-contrast" not in {v["id"] for v in axe_violations(tab)}
-        switch_mode(tab, "escuro")
-        assert current_mode(tab) == "escuro"
-        assert "color-contrast" in {v["id"] for v in axe_violations(tab)}
-    finally:
-        context.close()
+    tab = tabs.open("claro", viewport={"width": 1280, "height": 800})
+    tab.goto(site_url + "/recomendacoes/3-7/", wait_until="load")
+    tab.add_style_tag(content='[data-engd-contraste="escuro"] .engd-oficial p { color: #333 !important; }')
+    assert "color-contrast" not in {v["id"] for v in axe_violations(tab)}
+    switch_mode(tab, "escuro")
+    assert current_mode(tab) == "escuro"
+    assert "color-contrast" in {v["id"] for v in axe_violations(tab)}

@@ -24,28 +24,24 @@ pytestmark = pytest.mark.browser
 BROKEN = Path(__file__).resolve().parent / "fixtures" / "quebradas" / "erro-no-console.html"
 
 
-def walk(browser, base_url: str, paths: list[str], width: int = 390) -> list[str]:
+def walk(tabs, base_url: str, paths: list[str], width: int = 390) -> list[str]:
     """Problems seen while each of ``paths`` loads and the network settles, one line each."""
-    context = browser.new_context(locale="pt-BR", viewport={"width": width, "height": 844})
-    try:
-        tab = context.new_page()
-        watch = ConsoleWatch(tab, origin=base_url)
-        for path in paths:
-            watch.at(path)
-            tab.goto(base_url + path, wait_until="load")
-            watch.settle()
-    finally:
-        context.close()
+    tab = tabs.open(viewport={"width": width, "height": 844})
+    watch = ConsoleWatch(tab, origin=base_url)
+    for path in paths:
+        watch.at(path)
+        tab.goto(base_url + path, wait_until="load")
+        watch.settle()
     return watch.problems
 
 
-def test_the_walk_fails_on_a_page_with_a_console_error_and_a_missing_file(browser):
+def test_the_walk_fails_on_a_page_with_a_console_error_and_a_missing_file(tabs):
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(BROKEN.parent))
     handler.log_message = lambda *args: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        problems = walk(browser, f"http://127.0.0.1:{server.server_address[1]}", ["/" + BROKEN.name])
+        problems = walk(tabs, f"http://127.0.0.1:{server.server_address[1]}", ["/" + BROKEN.name])
     finally:
         server.shutdown()
     text = "\n".join(problems)

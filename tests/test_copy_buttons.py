@@ -30,11 +30,8 @@ def served(build_with):
 
 
 @pytest.fixture
-def tab(browser, served):
-    context = browser.new_context(locale="pt-BR", permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    yield page
-    context.close()
+def tab(tabs, served):
+    return tabs.open(permissions=["clipboard-read", "clipboard-write"])
 
 
 def _expected(strategy, path):

@@ -74,20 +74,16 @@ def test_a_term_works_by_keyboard_and_touch(tab, site_url):
 
 
 @contextmanager
-def _item_page(browser, site_url, width, height, touch=False):
+def _item_page(tabs, site_url, width, height, touch=False):
     """Recommendation 1.1 in a new browser context, once termos.js has prepared its terms."""
-    context = browser.new_context(locale="pt-BR", viewport={"width": width, "height": height}, has_touch=touch)
-    try:
-        tab = context.new_page()
-        tab.goto(site_url + "/recomendacoes/1-1/")
-        _ready(tab)
-        yield tab
-    finally:
-        context.close()
+    tab = tabs.open(viewport={"width": width, "height": height}, has_touch=touch)
+    tab.goto(site_url + "/recomendacoes/1-1/")
+    _ready(tab)
+    yield tab
 
 
-def test_a_second_tap_on_the_term_leads_to_the_entry(browser, site_url):
-    with _item_page(browser, site_url, 390, 844, touch=True) as tab:
+def test_a_second_tap_on_the_term_leads_to_the_entry(tabs, site_url):
+    with _item_page(tabs, site_url, 390, 844, touch=True) as tab:
         term = tab.locator(".md-typeset a.engd-termo").first
         target = term.evaluate("a => a.hash")
         term.tap()
@@ -99,8 +95,8 @@ def test_a_second_tap_on_the_term_leads_to_the_entry(browser, site_url):
         tab.wait_for_url("**/glossario/" + target)
 
 
-def test_the_tooltip_stays_while_the_pointer_moves_onto_it(browser, site_url):
-    with _item_page(browser, site_url, 1366, 900) as tab:
+def test_the_tooltip_stays_while_the_pointer_moves_onto_it(tabs, site_url):
+    with _item_page(tabs, site_url, 1366, 900) as tab:
         term = tab.locator(".md-typeset a.engd-termo").first
         term.hover()
         hint = _hint(tab)
@@ -112,8 +108,8 @@ def test_the_tooltip_stays_while_the_pointer_moves_onto_it(browser, site_url):
         hint.wait_for(state="hidden")
 
 
-def test_the_hint_fits_a_narrow_screen(browser, site_url):
-    with _item_page(browser, site_url, 320, 700, touch=True) as tab:
+def test_the_hint_fits_a_narrow_screen(tabs, site_url):
+    with _item_page(tabs, site_url, 320, 700, touch=True) as tab:
         terms = tab.locator(".md-typeset a.engd-termo")
         for i in range(terms.count()):
             terms.nth(i).tap()

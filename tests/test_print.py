@@ -9,7 +9,6 @@ import subprocess
 
 import pytest
 
-from site_walk import new_context_in_mode
 
 pytestmark = pytest.mark.browser
 
@@ -19,12 +18,10 @@ CHROME = [".engd-barra", ".md-header", ".md-sidebar--primary", ".md-sidebar--sec
 
 
 @pytest.fixture(params=["claro", "escuro", "alto-contraste"])
-def printed(request, browser):
-    context = new_context_in_mode(browser, request.param, viewport={"width": 1280, "height": 800})
-    page = context.new_page()
+def printed(request, tabs):
+    page = tabs.open(request.param, viewport={"width": 1280, "height": 800})
     page.emulate_media(media="print")
-    yield page
-    context.close()
+    return page
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -54,17 +51,13 @@ def test_print_shows_where_each_link_goes(printed, site_url):
     assert shown == f'" ({site_url}/objetivos/3/)"'
 
 
-def test_printed_pdf_has_the_text_and_addresses_but_no_menus(browser, site_url, strategy, tmp_path):
+def test_printed_pdf_has_the_text_and_addresses_but_no_menus(tabs, site_url, strategy, tmp_path):
     pdftotext = shutil.which("pdftotext")
     assert pdftotext, "pdftotext não encontrado: instale o pacote Debian 'poppler-utils' (make deps-sistema)."
-    context = new_context_in_mode(browser, "escuro")
-    try:
-        page = context.new_page()
-        page.goto(site_url + "/recomendacoes/3-7/")
-        pdf = tmp_path / "3-7.pdf"
-        page.pdf(path=str(pdf), format="A4")
-    finally:
-        context.close()
+    page = tabs.open("escuro")
+    page.goto(site_url + "/recomendacoes/3-7/")
+    pdf = tmp_path / "3-7.pdf"
+    page.pdf(path=str(pdf), format="A4")
     text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
     assert "Recomendação 3.7" in flat and "Texto oficial" in flat and "Explicação em linguagem simples" in flat

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import DATA, build_into
 from engd import urls
-from site_walk import MODES, axe_violations, describe, new_context_in_mode
+from site_walk import MODES, axe_violations, describe
 from tools import synthetic_assessments
 
 pytestmark = pytest.mark.browser
@@ -48,16 +48,12 @@ def progress_site(tmp_path_factory):
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("path", ["/" + urls.PROGRESS, "/" + urls.progress_ente(ENTE), "/" + urls.PROGRESS_ENTES])
-def test_no_axe_violation_in_each_mode(browser, progress_site, mode, path):
+def test_no_axe_violation_in_each_mode(tabs, progress_site, mode, path):
     base, _ = progress_site
-    context = new_context_in_mode(browser, mode)
-    try:
-        page = context.new_page()
-        page.goto(base + path, wait_until="networkidle")
-        assert page.evaluate("document.documentElement.getAttribute('data-engd-contraste')") == mode
-        violations = axe_violations(page)
-    finally:
-        context.close()
+    page = tabs.open(mode)
+    page.goto(base + path, wait_until="networkidle")
+    assert page.evaluate("document.documentElement.getAttribute('data-engd-contraste')") == mode
+    violations = axe_violations(page)
     assert not violations, "\n".join(describe(path, violations))
 
 
@@ -95,50 +91,38 @@ def _choose_by_keyboard(page, select: str, value: str) -> None:
     raise AssertionError(f"o valor {value} não foi escolhido em #{select}")
 
 
-def test_the_filter_works_by_keyboard(browser, progress_site):
+def test_the_filter_works_by_keyboard(tabs, progress_site):
     base, data = progress_site
-    context = browser.new_context(locale="pt-BR")
-    try:
-        page = context.new_page()
-        page.goto(base + "/" + urls.PROGRESS, wait_until="networkidle")
-        assert page.locator("#ac-filtro").is_visible()
-        _choose_by_keyboard(page, "ac-uf", "SP")
-        _choose_by_keyboard(page, "ac-tipo", "municipio")
-        status = page.locator("#ac-estado").inner_text()
-        cell = page.locator('span[data-recomendacao="1.1"][data-situacao="implementada"]').inner_text()
-    finally:
-        context.close()
+    page = tabs.open()
+    page.goto(base + "/" + urls.PROGRESS, wait_until="networkidle")
+    assert page.locator("#ac-filtro").is_visible()
+    _choose_by_keyboard(page, "ac-uf", "SP")
+    _choose_by_keyboard(page, "ac-tipo", "municipio")
+    status = page.locator("#ac-estado").inner_text()
+    cell = page.locator('span[data-recomendacao="1.1"][data-situacao="implementada"]').inner_text()
     entes, implemented = _expected(data, "35", "municipio")
     assert entes >= 2
     assert status == f"A tabela mostra agora os números de {entes} entes do tipo município da UF SP."
     assert cell == f"{implemented} ({100 * implemented / entes:.1f} %)".replace(".", ",")
 
 
-def test_without_javascript_the_national_table_stays(browser, progress_site):
+def test_without_javascript_the_national_table_stays(tabs, progress_site):
     base, _ = progress_site
-    context = browser.new_context(locale="pt-BR", java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(base + "/" + urls.PROGRESS, wait_until="load")
-        assert not page.locator("#ac-filtro").is_visible()
-        assert page.locator('span[data-recomendacao="1.1"][data-situacao="implementada"]').count() == 1
-        assert page.locator("table").count() == 2
-    finally:
-        context.close()
+    page = tabs.open(java_script_enabled=False)
+    page.goto(base + "/" + urls.PROGRESS, wait_until="load")
+    assert not page.locator("#ac-filtro").is_visible()
+    assert page.locator('span[data-recomendacao="1.1"][data-situacao="implementada"]').count() == 1
+    assert page.locator("table").count() == 2
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_the_empty_folder_page_has_no_axe_violation(browser, site_url, mode):
+def test_the_empty_folder_page_has_no_axe_violation(tabs, site_url, mode):
     """The real site (no assessment published): the page that says so and explains how to publish one."""
     path = "/" + urls.PROGRESS
-    context = new_context_in_mode(browser, mode)
-    try:
-        page = context.new_page()
-        page.goto(site_url + path, wait_until="networkidle")
-        assert "Ainda não há autoavaliação publicada" in page.locator("main").inner_text()
-        violations = axe_violations(page)
-    finally:
-        context.close()
+    page = tabs.open(mode)
+    page.goto(site_url + path, wait_until="networkidle")
+    assert "Ainda não há autoavaliação publicada" in page.locator("main").inner_text()
+    violations = axe_violations(page)
     assert not violations, "\n".join(describe(path, violations))
 
 
@@ -150,31 +134,27 @@ def _search(page, query: str) -> None:
     page.wait_for_function("q => document.getElementById('busca-resultados').dataset.consulta === q", arg=query.strip())
 
 
-def test_the_search_finds_an_ente_by_name_and_fetches_the_names_only_then(browser, progress_site):
+def test_the_search_finds_an_ente_by_name_and_fetches_the_names_only_then(tabs, progress_site):
     """The names file is held back until the whole name is typed (a slow connection): the ente still
     appears when the names arrive. A second name, typed once they are loaded, finds its ente at once."""
     base, data = progress_site
     first, second = sorted((data / "autoavaliacoes").glob("35?????.json"))[:2]
     names = [json.loads(path.read_text(encoding="utf-8"))["cabecalho"]["ente_nome"] for path in (first, second)]
-    context = browser.new_context(locale="pt-BR")
+    page = tabs.open()
     fetched, held = [], []
-    try:
-        page = context.new_page()
-        page.on("request", lambda request: fetched.append(request.url))
-        page.route("**/" + urls.PROGRESS_SEARCH, lambda route: held.append(route))
-        page.goto(base + "/", wait_until="networkidle")
-        _search(page, "cpf")
-        page.wait_for_timeout(500)
-        assert not any(url.endswith(urls.PROGRESS_SEARCH) for url in fetched)
-        _search(page, names[0])
-        assert held, "a consulta longa não pediu os nomes dos entes"
-        assert not page.query_selector('#busca-resultados a[data-tipo="ente"]')
-        held[0].continue_()
-        page.wait_for_selector('#busca-resultados a[data-tipo="ente"]')
-        hrefs = page.eval_on_selector_all('#busca-resultados a[data-tipo="ente"]', "links => links.map(a => a.getAttribute('href'))")
-        _search(page, names[1])
-        page.wait_for_selector('#busca-resultados a[data-tipo="ente"]')
-        assert len(held) == 1
-    finally:
-        context.close()
+    page.on("request", lambda request: fetched.append(request.url))
+    page.route("**/" + urls.PROGRESS_SEARCH, lambda route: held.append(route))
+    page.goto(base + "/", wait_until="networkidle")
+    _search(page, "cpf")
+    page.wait_for_timeout(500)
+    assert not any(url.endswith(urls.PROGRESS_SEARCH) for url in fetched)
+    _search(page, names[0])
+    assert held, "a consulta longa não pediu os nomes dos entes"
+    assert not page.query_selector('#busca-resultados a[data-tipo="ente"]')
+    held[0].continue_()
+    page.wait_for_selector('#busca-resultados a[data-tipo="ente"]')
+    hrefs = page.eval_on_selector_all('#busca-resultados a[data-tipo="ente"]', "links => links.map(a => a.getAttribute('href'))")
+    _search(page, names[1])
+    page.wait_for_selector('#busca-resultados a[data-tipo="ente"]')
+    assert len(held) == 1
     assert hrefs[0].endswith("/" + urls.progress_ente_anchor("SP"))

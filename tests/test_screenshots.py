@@ -8,7 +8,7 @@ import struct
 
 import pytest
 
-from site_walk import ROOT, new_context_in_mode
+from site_walk import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -27,17 +27,14 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("width,height", VIEWPORTS)
-def test_screenshots(browser, site_url, width, height):
+def test_screenshots(tabs, site_url, width, height):
     OUT.mkdir(parents=True, exist_ok=True)
     for name, path, mode in SHOTS:
-        context = new_context_in_mode(browser, mode, viewport={"width": width, "height": height})
-        try:
-            page = context.new_page()
-            page.goto(site_url + path, wait_until="load")
-            target = OUT / f"{name}-{mode}-{width}x{height}.png"
-            target.unlink(missing_ok=True)
-            page.screenshot(path=str(target), full_page=True)
-        finally:
-            context.close()
+        page = tabs.open(mode, viewport={"width": width, "height": height})
+        page.goto(site_url + path, wait_until="load")
+        target = OUT / f"{name}-{mode}-{width}x{height}.png"
+        target.unlink(missing_ok=True)
+        page.screenshot(path=str(target), full_page=True)
+        page.close()
         shot_width, shot_height = png_size(target.read_bytes())
         assert shot_width == width and shot_height >= height, (target.name, shot_width, shot_height)

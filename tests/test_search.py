@@ -340,19 +340,15 @@ def test_field_is_the_target_of_the_search_shortcut(page, site_url):
 
 
 @pytest.mark.browser
-def test_narrow_screen_opens_search_from_the_header(browser, site_url):
-    context = browser.new_context(locale="pt-BR", viewport={"width": 360, "height": 740})
-    try:
-        tab = context.new_page()
-        tab.goto(f"{site_url}/")
-        assert tab.evaluate("document.getElementById('__search').checked") is False
-        tab.click(".md-header__button[data-engd-interruptor=__search]")
-        tab.wait_for_function("document.activeElement && document.activeElement.id === 'busca'")
-        found = [item_of(link) for link in type_query(tab, "3-7")]
-        assert found[:1] == ["3.7"]
-        assert tab.locator("#busca-resultados a").first.is_visible()
-    finally:
-        context.close()
+def test_narrow_screen_opens_search_from_the_header(tabs, site_url):
+    tab = tabs.open(viewport={"width": 360, "height": 740})
+    tab.goto(f"{site_url}/")
+    assert tab.evaluate("document.getElementById('__search').checked") is False
+    tab.click(".md-header__button[data-engd-interruptor=__search]")
+    tab.wait_for_function("document.activeElement && document.activeElement.id === 'busca'")
+    found = [item_of(link) for link in type_query(tab, "3-7")]
+    assert found[:1] == ["3.7"]
+    assert tab.locator("#busca-resultados a").first.is_visible()
 
 
 @pytest.mark.browser

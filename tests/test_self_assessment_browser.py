@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 
 from focus_walk import walk
 from engd import self_assessment as sa
-from site_walk import MODES, OVERFLOW, axe_violations, describe, new_context_in_mode
+from site_walk import MODES, OVERFLOW, axe_violations, describe
 
 pytestmark = pytest.mark.browser
 
@@ -278,61 +278,45 @@ def test_export_asks_for_the_header_first(watched):
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_no_axe_violation_in_each_mode(browser, site_url, mode):
-    context = new_context_in_mode(browser, mode)
-    try:
-        page = context.new_page()
-        page.goto(site_url + PATH, wait_until="load")
-        for slug, status in (("1-1", "implementada"), ("1-2", "planejada"), ("2-1", "nao-iniciada"), ("3-1", "em-andamento"), ("3-2", "nao-se-aplica")):
-            page.locator(f"#aa-{slug}-situacao").select_option(status)
-        page.locator("#aa-exportar-json").click()  # shows the message box with problems
-        violations = axe_violations(page)
-    finally:
-        context.close()
+def test_no_axe_violation_in_each_mode(tabs, site_url, mode):
+    page = tabs.open(mode)
+    page.goto(site_url + PATH, wait_until="load")
+    for slug, status in (("1-1", "implementada"), ("1-2", "planejada"), ("2-1", "nao-iniciada"), ("3-1", "em-andamento"), ("3-2", "nao-se-aplica")):
+        page.locator(f"#aa-{slug}-situacao").select_option(status)
+    page.locator("#aa-exportar-json").click()  # shows the message box with problems
+    violations = axe_violations(page)
     assert not violations, "\n".join(describe(PATH, violations))
 
 
-def test_every_tab_stop_has_a_visible_focus_not_hidden_under_the_header(browser, site_url):
-    context = new_context_in_mode(browser, "claro", viewport={"width": 1280, "height": 800})
-    try:
-        page = context.new_page()
-        page.goto(site_url + PATH, wait_until="load")
-        page.locator("#aa-1-1-situacao").select_option("implementada")
-        page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
-        _, kinds, problems = walk(page, limit=1500, skip_header=True, stop_at_footer=True)
-    finally:
-        context.close()
+def test_every_tab_stop_has_a_visible_focus_not_hidden_under_the_header(tabs, site_url):
+    page = tabs.open("claro", viewport={"width": 1280, "height": 800})
+    page.goto(site_url + PATH, wait_until="load")
+    page.locator("#aa-1-1-situacao").select_option("implementada")
+    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+    _, kinds, problems = walk(page, limit=1500, skip_header=True, stop_at_footer=True)
     assert {"INPUT", "SELECT", "TEXTAREA", "BUTTON", "A"} <= kinds, kinds
     assert not problems, "\n".join(problems[:10])
 
 
-def test_reflow_at_320px(browser, site_url):
-    context = new_context_in_mode(browser, "claro", viewport={"width": 320, "height": 640})
-    try:
-        page = context.new_page()
-        page.goto(site_url + PATH, wait_until="load")
-        page.locator("#aa-1-1-situacao").select_option("implementada")
-        page.locator("#aa-exportar-json").click()
-        problems = page.evaluate(OVERFLOW)
-    finally:
-        context.close()
+def test_reflow_at_320px(tabs, site_url):
+    page = tabs.open("claro", viewport={"width": 320, "height": 640})
+    page.goto(site_url + PATH, wait_until="load")
+    page.locator("#aa-1-1-situacao").select_option("implementada")
+    page.locator("#aa-exportar-json").click()
+    problems = page.evaluate(OVERFLOW)
     assert problems == []
 
 
-def test_without_javascript_the_page_is_a_blank_printable_form(browser, site_url, strategy):
-    context = browser.new_context(locale="pt-BR", java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(site_url + PATH, wait_until="load")
-        assert page.locator("#aa-sem-js").is_visible()
-        assert "Para salvar, o navegador precisa de JavaScript" in page.locator("#aa-sem-js").inner_text()
-        assert page.locator("#aa-acoes").is_hidden()
-        assert page.locator(".aa-item").count() == len(strategy.recommendations)
-        assert page.locator(".aa-item select, .aa-item input, .aa-item textarea").count() == 5 * len(strategy.recommendations)
-        page.emulate_media(media="print")
-        assert page.locator(".aa-item").first.is_visible() and page.locator(".aa-assinatura").is_visible()
-    finally:
-        context.close()
+def test_without_javascript_the_page_is_a_blank_printable_form(tabs, site_url, strategy):
+    page = tabs.open(java_script_enabled=False)
+    page.goto(site_url + PATH, wait_until="load")
+    assert page.locator("#aa-sem-js").is_visible()
+    assert "Para salvar, o navegador precisa de JavaScript" in page.locator("#aa-sem-js").inner_text()
+    assert page.locator("#aa-acoes").is_hidden()
+    assert page.locator(".aa-item").count() == len(strategy.recommendations)
+    assert page.locator(".aa-item select, .aa-item input, .aa-item textarea").count() == 5 * len(strategy.recommendations)
+    page.emulate_media(media="print")
+    assert page.locator(".aa-item").first.is_visible() and page.locator(".aa-assinatura").is_visible()
 
 
 def test_print_view_is_a_plan_to_sign(watched, strategy, tmp_path):

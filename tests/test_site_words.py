@@ -10,7 +10,6 @@ our explanations) never enters, because templates only hold the expressions that
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
