@@ -81,8 +81,9 @@ def current_mode(page) -> str | None:
     return page.evaluate("document.documentElement.getAttribute('data-engd-contraste')")
 
 
-def axe_violations(page) -> list[dict]:
-    """Violations of the WCAG A/AA rules on the page as it is now, as axe reports them."""
+def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
+    """Violations of the WCAG A/AA rules on the page as it is now (only ``rules``, when given), as
+    axe reports them."""
     assert AXE.exists(), f"axe-core não encontrado em {AXE}: rode `npm ci` (make node_modules/.instalado)."
     if not page.evaluate("typeof window.axe === 'object'"):
         origin = next((o for o in AXE_ORIGINS if page.url.startswith(o + "/")), None)
@@ -90,10 +91,32 @@ def axe_violations(page) -> list[dict]:
             page.add_script_tag(url=origin + AXE_ROUTE)
         else:
             page.add_script_tag(path=str(AXE))
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        AXE_TAGS)
+        "runOnly => axe.run(document, {runOnly, resultTypes: ['violations']})", run_only)
     return result["violations"]
+
+
+# What the contrast modes change (``docs/stylesheets/*.css``, checked by ``test_contrast_mode``):
+# colours, borders, underlines and font weight, never what is shown or hidden. After a switch, so,
+# the rules whose outcome can change are those of colour and of size: the only other change a
+# switch makes to the page is ``engd.js`` marking the boxes that now scroll sideways (role=region).
+RULES_A_MODE_CAN_CHANGE = ["color-contrast", "link-in-text-block", "target-size", "scrollable-region-focusable"]
+_SCROLLING_REGIONS = "() => [...document.querySelectorAll('[role=region][tabindex]')].map(e => e.outerHTML.length + e.className)"
+
+
+def axe_violations_in_other_modes(page, first: str, others) -> dict[str, list[dict]]:
+    """Violations in ``first`` (every WCAG A/AA rule) and then in each mode of ``others``, switched
+    to with the page's own buttons. In those, the rules a mode can change run, unless the switch
+    marked other boxes as scrolling regions than ``first`` has: then every rule runs again."""
+    found = {first: axe_violations(page)}
+    regions = page.evaluate(_SCROLLING_REGIONS)
+    for mode in others:
+        page.evaluate("window.scrollTo(0, 0)")
+        switch_mode(page, mode)
+        same = page.evaluate(_SCROLLING_REGIONS) == regions
+        found[mode] = axe_violations(page, RULES_A_MODE_CAN_CHANGE if same else None)
+    return found
 
 
 def switch_mode(page, mode: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from site_walk import axe_violations, current_mode, describe, page_paths, switch_mode
+from site_walk import axe_violations, axe_violations_in_other_modes, current_mode, describe, page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,21 @@ def test_axe_sees_a_problem_that_only_the_mode_switched_to_has(tabs, site_url):
     tab = tabs.open("claro", viewport={"width": 1280, "height": 800})
     tab.goto(site_url + "/recomendacoes/3-7/", wait_until="load")
     tab.add_style_tag(content='[data-engd-contraste="escuro"] .engd-oficial p { color: #333 !important; }')
-    assert "color-contrast" not in {v["id"] for v in axe_violations(tab)}
-    switch_mode(tab, "escuro")
+    found = axe_violations_in_other_modes(tab, "claro", ["escuro"])
     assert current_mode(tab) == "escuro"
-    assert "color-contrast" in {v["id"] for v in axe_violations(tab)}
+    assert "color-contrast" not in {v["id"] for v in found["claro"]}
+    assert "color-contrast" in {v["id"] for v in found["escuro"]}
+
+
+def test_every_rule_runs_again_when_the_switch_makes_a_box_scroll(tabs, site_url):
+    """When a switch makes a table wider than its box, engd.js marks the box as a region, and the
+    page is no longer the one axe fully checked: every rule runs in that mode too (here a picture
+    without a text alternative, hidden in the light mode, is found in the dark one)."""
+    tab = tabs.open("claro", viewport={"width": 1280, "height": 800})
+    tab.goto(site_url + "/recomendacoes/3-7/", wait_until="load")
+    tab.evaluate("""document.querySelector('.engd-oficial').insertAdjacentHTML('beforeend', '<img class="teste" src="data:,">')""")
+    tab.add_style_tag(content='[data-engd-contraste="claro"] img.teste { display: none; } '
+                              '[data-engd-contraste="escuro"] .md-typeset__scrollwrap table { min-width: 3000px; }')
+    found = axe_violations_in_other_modes(tab, "claro", ["escuro"])
+    assert "image-alt" not in {v["id"] for v in found["claro"]}
+    assert "image-alt" in {v["id"] for v in found["escuro"]}

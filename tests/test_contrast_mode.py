@@ -2,9 +2,11 @@
 state, is remembered across pages and reloads in localStorage, never in a cookie, and is applied
 before the page body is drawn (no flash of the wrong colours).
 """
+import re
+
 import pytest
 
-from site_walk import MODES, STORAGE_KEY
+from site_walk import MODES, ROOT, STORAGE_KEY
 
 pytestmark = pytest.mark.browser
 
@@ -111,3 +113,60 @@ def test_an_invalid_stored_value_falls_back_to_a_valid_mode(context, site_url):
     page = context.new_page()
     page.goto(site_url + "/")
     assert state(page)["mode"] == "claro"
+
+
+# --- What a mode may change (the promise behind site_walk.RULES_A_MODE_CAN_CHANGE) ------------
+
+_MODE_MAY_SET = re.compile(r"^(--[\w-]+|color|color-scheme|background(-color)?|border(-(top|right|bottom|left))?(-(color|style|width))?"
+                           r"|outline(-(color|style|width|offset))?|text-decoration(-(line|color|style|thickness))?"
+                           r"|text-underline-offset|font-weight|box-shadow|fill|stroke|accent-color|caret-color)$")
+
+
+def _leaf_rules(css: str):
+    """(at-rules around it, selector, declarations) of each rule without nested blocks."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    stack, boundary, opened = [], 0, None
+    for position, char in enumerate(css):
+        if char == "{":
+            stack.append(css[boundary:position].strip())
+            boundary, opened = position + 1, position
+        elif char == "}":
+            if opened is not None:
+                yield stack[:-1], stack[-1], css[opened + 1:position]
+            stack.pop()
+            boundary, opened = position + 1, None
+        elif char == ";" and opened is None:
+            boundary = position + 1
+
+
+def _what_modes_change(css: str) -> list[str]:
+    """Declarations under a mode's selector, outside print, that may change what is shown or where."""
+    problems = []
+    for around, selector, body in _leaf_rules(css):
+        if "data-engd-contraste" not in selector or any("print" in at for at in around):
+            continue
+        for declaration in filter(None, (d.strip() for d in body.split(";"))):
+            name = declaration.split(":", 1)[0].strip().lower()
+            if not _MODE_MAY_SET.match(name):
+                problems.append(f"{selector} {{ {declaration} }}")
+    return problems
+
+
+def test_the_modes_change_colours_borders_and_weight_only():
+    """The page walk runs only the colour and size rules of axe after a switch: that holds while a
+    mode never hides, shows, moves or replaces anything."""
+    problems, mode_rules = [], 0
+    for sheet in sorted((ROOT / "docs" / "stylesheets").glob("*.css")):
+        css = sheet.read_text(encoding="utf-8")
+        mode_rules += sum("data-engd-contraste" in selector for _, selector, _ in _leaf_rules(css))
+        problems += [f"{sheet.name}: {problem}" for problem in _what_modes_change(css)]
+    assert mode_rules >= 10, f"só {mode_rules} regras de modo lidas: o leitor de CSS do teste falhou"
+    assert not problems, ("um modo de contraste muda mais que cores e bordas; rode todas as regras do axe "
+                          "nos três modos (site_walk.RULES_A_MODE_CAN_CHANGE):\n" + "\n".join(problems))
+
+
+def test_the_check_of_what_modes_change_sees_a_hidden_part():
+    css = """@media print { [data-engd-contraste] .a { display: none } }
+    [data-engd-contraste="escuro"] .b { color: #fff; border: 1px solid #fff }
+    @media screen { [data-engd-contraste="alto-contraste"] .c { display: none; color: red } }"""
+    assert _what_modes_change(css) == ['[data-engd-contraste="alto-contraste"] .c { display: none }']

@@ -3,7 +3,10 @@
 At 1280×800 each page opens in one contrast mode chosen beforehand (the way a returning reader's
 browser opens it; the mode rotates from page to page, so every page is checked for that path), and
 must open in that mode; axe-core (``site_walk.axe_violations``: WCAG 2.0/2.1/2.2 A and AA) runs on
-it, then the reader's own contrast buttons switch to the other two modes and axe runs again in each.
+it, then the reader's own contrast buttons switch to the other two modes and axe runs again in each
+(``site_walk.axe_violations_in_other_modes``: the rules a mode can change, colour and size, since the
+modes change nothing else, as ``test_contrast_mode`` checks; every rule when the switch made a box
+scroll sideways).
 Meanwhile ``site_walk.ConsoleWatch`` collects console errors, uncaught exceptions, failed requests,
 HTTP errors and requests to another host (nothing leaves the origin) until the network has been
 quiet for 500 ms; at the end, the browser must keep no cookie and nothing but the contrast choice.
@@ -18,8 +21,8 @@ are proved to fail on broken pages in ``test_accessibility_axe.py``, ``test_cons
 """
 import pytest
 
-from site_walk import (MODES, OVERFLOW, ConsoleWatch, axe_violations, current_mode, describe, new_context_in_mode, page_paths,
-                       switch_mode)
+from site_walk import (MODES, OVERFLOW, ConsoleWatch, axe_violations_in_other_modes, current_mode, describe, new_context_in_mode,
+                       page_paths)
 
 pytestmark = pytest.mark.browser
 
@@ -50,12 +53,9 @@ def test_every_page_in_three_modes_has_no_axe_violation_and_no_console_error(bro
             if current_mode(tab) != first:
                 problems.append(f"{path}: a página abriu no modo {current_mode(tab)!r}, não em {first!r}")
                 continue
-            problems += describe(f"{path} [{first}]", axe_violations(tab))
-            for mode in MODES:
-                if mode != first:
-                    tab.evaluate("window.scrollTo(0, 0)")
-                    switch_mode(tab, mode)
-                    problems += describe(f"{path} [{mode}]", axe_violations(tab))
+            found = axe_violations_in_other_modes(tab, first, [mode for mode in MODES if mode != first])
+            for mode, violations in found.items():
+                problems += describe(f"{path} [{mode}]", violations)
             watch.settle()
         for watch in watches.values():
             problems += watch.problems
