@@ -3,7 +3,9 @@
 ``focused(page)`` describes the element that has the focus (box, outline, the colour behind its
 ring, whether it is in the header, the search or the footer); ``is_on_screen`` says whether it is
 visible in the viewport and ``under_the_header`` whether the sticky header covers it;
-``walk(page, ...)`` presses Tab (or Shift+Tab) until the focus leaves the page and returns
+``tab_stops(page, ...)`` presses Tab (or Shift+Tab) and yields ``focused`` after each press (read in
+batches: one call to the browser per twenty presses); ``walk(page, ...)`` goes on until the focus
+leaves the page and returns
 the number of stops, the kinds of element reached and the problems found: an element with the focus
 but off screen, hidden under the sticky header (WCAG 2.4.11) or without a visible ring (2.4.7);
 ``contrast`` is the WCAG ratio of two colours; ``press_access_key`` presses Alt+key as Chromium
@@ -85,14 +87,34 @@ def under_the_header(info: dict) -> bool:
     return shown < room / 2
 
 
+# Records, at the end of every key press (keyup, captured by the document: the focus has moved and
+# the page has scrolled to it), what has the focus; the walk reads the records in batches.
+_RECORDER = ("() => { if (window.__engdParadas) return; window.__engdParadas = []; const describe = " + _FOCUSED +
+             "; document.addEventListener('keyup', () => window.__engdParadas.push(describe()), true); }")
+_BATCH = 20
+
+
+def tab_stops(page, direction: str = "Tab", limit: int = 400):
+    """What has the focus after each press of ``direction``, up to ``limit`` presses. The keys go in
+    batches: a walk reads its stops once per batch, and stops reading at the end it looks for (the
+    few presses after it only move the focus on)."""
+    page.evaluate(_RECORDER)
+    read = 0
+    while read < limit:
+        batch = min(_BATCH, limit - read)
+        for _ in range(batch):
+            page.keyboard.press(direction)
+        for info in page.evaluate(f"window.__engdParadas.slice({read}, {read + batch})"):
+            yield info
+        read += batch
+
+
 def walk(page, direction: str = "Tab", limit: int = 400, skip_header: bool = False,
          stop_at_footer: bool = False) -> tuple[int, set[str], list[str]]:
     """Tab through ``page``; the search dialog (Material's, tested with the search) is skipped, and
     the header too when ``skip_header``. ``stop_at_footer`` ends the walk at the footer."""
     problems, kinds, stops = [], set(), 0
-    for _ in range(limit):
-        page.keyboard.press(direction)
-        info = focused(page)
+    for info in tab_stops(page, direction, limit):
         if info["tag"] == "BODY" or (stop_at_footer and info["inFooter"]):
             break
         stops += 1

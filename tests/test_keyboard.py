@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from focus_walk import contrast, focused, is_on_screen, press_access_key, walk
+from focus_walk import contrast, focused, is_on_screen, press_access_key, tab_stops, walk
 from site_walk import page_paths
 
 SHORTCUTS = [("1", "conteudo"), ("2", "menu"), ("3", "busca"), ("4", "rodape")]
@@ -116,6 +116,18 @@ def test_focus_is_visible_and_never_under_the_sticky_header(tab, site_url, path,
 
 
 @pytest.mark.browser
+def test_the_walk_sees_a_link_without_a_ring_and_one_under_the_header(tabs, site_url):
+    page = tabs.open("claro", viewport=VIEWPORTS["computador"])
+    page.goto(site_url + "/objetivos/3/")
+    page.add_style_tag(content=".md-content a { outline: none !important; } "
+                               "html { scroll-padding-top: 0 !important; } .md-content a { scroll-margin-top: 0 !important; }")
+    page.evaluate("[...document.querySelectorAll('#rodape a')].pop().focus()")
+    _, _, problems = walk(page, "Shift+Tab")
+    assert any("foco sem contorno visível" in problem for problem in problems), problems[:5]
+    assert any("escondido sob o cabeçalho" in problem for problem in problems), problems[:5]
+
+
+@pytest.mark.browser
 def test_single_key_shortcuts_are_off(tab, site_url):
     url = site_url + "/recomendacoes/3-7/"
     tab.goto(url)
@@ -180,9 +192,7 @@ def test_focus_ring_contrasts_at_least_3_to_1_with_what_is_behind(tabs, site_url
     page = tabs.open(mode, viewport=VIEWPORTS[viewport])
     problems, stops = [], 0
     page.goto(site_url + "/objetivos/3/")
-    for _ in range(400):
-        page.keyboard.press("Tab")
-        info = focused(page)
+    for info in tab_stops(page):
         if info["tag"] == "BODY":
             break
         stops += 1
