@@ -88,37 +88,48 @@ def assembled(strategy):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, worker_id) -> Path:
-    """The site built once for the whole run: with test workers (pytest-xdist), the first one to ask
-    builds it into their common temporary folder and the others wait for it and read it."""
-    if worker_id == "master":
-        return build_into(tmp_path_factory.mktemp("construcao") / "site", pdf=True)
+def once_per_run(tmp_path_factory, worker_id):
+    """``once_per_run(name, make)``: the folder ``make(folder)`` fills, made once for the whole run.
+    With test workers (pytest-xdist), the first one to ask makes it in their common temporary folder,
+    and the others wait for it and read it (a build that two workers need is made once)."""
     import fcntl
 
-    common = tmp_path_factory.getbasetemp().parent
-    site = common / "construcao-comum" / "site"
-    with open(common / "construcao-comum.trava", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (common / "construcao-comum" / "pronta").exists():
-            shutil.rmtree(site.parent, ignore_errors=True)
-            build_into(site, pdf=True)
-            (common / "construcao-comum" / "pronta").write_text("")
-    return site
+    def made(name: str, make) -> Path:
+        if worker_id == "master":
+            folder = tmp_path_factory.mktemp(name)
+            make(folder)
+            return folder
+        common = tmp_path_factory.getbasetemp().parent
+        folder = common / name
+        with open(common / f"{name}.trava", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not (common / f"{name}.pronta").exists():
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir()
+                make(folder)
+                (common / f"{name}.pronta").write_text("")
+        return folder
+
+    return made
 
 
 @pytest.fixture(scope="session")
-def build_with(tmp_path_factory, request):
-    """Build the whole site with other context values (``site_url``, ``repository``...), once per set,
-    for what only a built site shows under that configuration."""
-    sites: dict = {}
+def built_site(once_per_run) -> Path:
+    """The site built once for the whole run, PDF included, as ``engd build`` builds it."""
+    return once_per_run("construcao-comum", lambda folder: build_into(folder / "site", pdf=True)) / "site"
+
+
+@pytest.fixture(scope="session")
+def build_with(once_per_run, request):
+    """Build the whole site with other context values (``site_url``, ``repository``...), once per set
+    for the whole run, for what only a built site shows under that configuration."""
+    import hashlib
 
     def build_site(**values) -> Path:
         if not values:
             return request.getfixturevalue("built_site")
-        key = tuple(sorted(values.items()))
-        if key not in sites:
-            sites[key] = build_into(tmp_path_factory.mktemp("construcao-configurada") / "site", **values)
-        return sites[key]
+        name = "construcao-" + hashlib.sha256(repr(sorted(values.items())).encode()).hexdigest()[:12]
+        return once_per_run(name, lambda folder: build_into(folder / "site", **values)) / "site"
 
     return build_site
 

@@ -31,15 +31,14 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def progress_site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("acompanhamento")
-    data = folder / "data"
-    shutil.copytree(DATA, data)
-    from engd.model import load_strategy
+def progress_site(once_per_run, strategy):
+    def make(folder):
+        shutil.copytree(DATA, folder / "data")
+        synthetic_assessments.write(52, folder / "data" / "autoavaliacoes", 5, [r.id for r in strategy.recommendations])
+        build_into(folder / "site", folder / "data", moment=MOMENT)
 
-    strategy, _ = load_strategy(DATA)
-    synthetic_assessments.write(52, data / "autoavaliacoes", 5, [r.id for r in strategy.recommendations])
-    site = build_into(folder / "site", data, moment=MOMENT)
+    folder = once_per_run("acompanhamento", make)
+    data, site = folder / "data", folder / "site"
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}", data

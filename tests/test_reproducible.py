@@ -60,10 +60,13 @@ def last_commit_epoch() -> int:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory) -> tuple[Path, Path]:
-    first = clean_build(tmp_path_factory.mktemp("primeira") / "site", "1")
-    second = clean_build(tmp_path_factory.mktemp("segunda-com-outro-nome") / "publicado", "2")
-    return first, second
+def two_builds(once_per_run) -> tuple[Path, Path]:
+    def make(folder):
+        clean_build(folder / "primeira" / "site", "1")
+        clean_build(folder / "segunda-com-outro-nome" / "publicado", "2")
+
+    folder = once_per_run("duas-construcoes", make)
+    return folder / "primeira" / "site", folder / "segunda-com-outro-nome" / "publicado"
 
 
 def test_two_clean_builds_are_byte_identical(two_builds):

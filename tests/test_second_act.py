@@ -28,12 +28,14 @@ def second_data(target: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def second(tmp_path_factory):
-    data = second_data(tmp_path_factory.mktemp("segundo") / "dados")
-    model, problems = load_strategy(data)
+def second(once_per_run):
+    def make(folder):
+        build_into(folder / "site", second_data(folder / "dados"), pdf=True)
+
+    folder = once_per_run("segundo-ato", make)
+    model, problems = load_strategy(folder / "dados")
     assert problems == []
-    site = build_into(tmp_path_factory.mktemp("segundo-site") / "site", data, pdf=True)
-    return data, model, site
+    return folder / "dados", model, folder / "site"
 
 
 def test_the_second_act_is_its_own(second):
