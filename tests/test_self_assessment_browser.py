@@ -94,6 +94,9 @@ def as_document(form: dict) -> dict:
 
 def fill_by_keyboard(page, document: dict, reached) -> list[str]:
     """Tab from the top of the page and type every field; returns the order in which items got focus.
+    The header's texts and every date are typed key by key; the items' texts arrive as one input
+    each, as from a phone keyboard's suggestion, a dictation or a paste (the form saves on each input
+    event, so both paths are the same to it).
     ``reached()`` is called when the focus first enters the form (the header's search box, passed on
     the way, loads the site's search index: that is not part of filling in)."""
     order = date_order(page.context)
@@ -134,7 +137,7 @@ def fill_by_keyboard(page, document: dict, reached) -> list[str]:
             if value:
                 page.keyboard.type(date_digits(order, value))
         elif value:
-            page.keyboard.type(value)
+            page.keyboard.insert_text(value)
         if rec == last and field == "observacoes":
             return seen_items
     raise AssertionError("o Tab não chegou ao último campo da última recomendação")
