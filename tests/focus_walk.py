@@ -7,7 +7,8 @@ visible in the viewport and ``under_the_header`` whether the sticky header cover
 batches: one call to the browser per twenty presses); ``walk(page, ...)`` goes on until the focus
 leaves the page and returns
 the number of stops, the kinds of element reached and the problems found: an element with the focus
-but off screen, hidden under the sticky header (WCAG 2.4.11) or without a visible ring (2.4.7);
+but off screen, hidden under the sticky header (WCAG 2.4.11), without a visible ring (2.4.7) or
+with a ring of less than 3:1 against what is behind it (1.4.11);
 ``contrast`` is the WCAG ratio of two colours; ``press_access_key`` presses Alt+key as Chromium
 receives it from the operating system.
 """
@@ -128,4 +129,7 @@ def walk(page, direction: str = "Tab", limit: int = 400, skip_header: bool = Fal
             problems.append(f"{label}: escondido sob o cabeçalho (topo {info['top']:.0f} < {info['headerBottom']:.0f})")
         if info["outlineStyle"] == "none" or info["outlineWidth"] < 2:
             problems.append(f"{label}: foco sem contorno visível ({info['outlineStyle']} {info['outlineWidth']}px)")
+        elif contrast(info["outlineColor"], info["behind"]) < 3:
+            problems.append(f"{label}: contorno {info['outlineColor']} sobre {info['behind']} = "
+                            f"{contrast(info['outlineColor'], info['behind']):.2f}:1 (WCAG 1.4.11 pede 3:1)")
     return stops, kinds, problems
