@@ -35,10 +35,11 @@ check: $(STAMP)
 	$(BIN)/engd check
 
 ## Roda todos os testes, em paralelo: um processo a mais que os processadores, porque os testes de
-## navegador passam parte do tempo esperando o Chromium (com 2 processadores: -n 2 6 min 12 s, -n 3 5 min 40 s).
+## navegador passam parte do tempo esperando o Chromium. Os mais longos começam primeiro (conftest) e
+## --dist worksteal deixa um processo livre pegar testes da fila de outro, para todos terminarem juntos.
 TEST_WORKERS ?= $(shell expr $$(nproc) + 1)
 test: $(STAMP) node_modules/.instalado deps-sistema
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 ## Audita as dependências travadas em requirements.lock (pip-audit e, se ele não alcançar o PyPI, o endpoint de projeto).
 audit: $(STAMP)

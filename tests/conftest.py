@@ -223,3 +223,14 @@ SCREENS = {390: {"viewport": {"width": 390, "height": 844}, "has_touch": True},
 def tab(tabs, request):
     """A page on each of the two screens, allowed to use the clipboard (copy tests read it back)."""
     return tabs.open(permissions=["clipboard-read", "clipboard-write"], **SCREENS[request.param])
+
+
+# The longest tests start first, so the test workers end together instead of two of them waiting
+# for the third one's last long test (pytest-xdist hands the tests out in this order).
+LONGEST_FIRST = ("test_every_page.py", "test_pa11y.py", "test_self_assessment_browser.py", "test_synthetic.py",
+                 "test_reproducible.py", "test_screenshots.py", "test_cli.py")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: LONGEST_FIRST.index(item.path.name) if item.path.name in LONGEST_FIRST
+               else len(LONGEST_FIRST))
