@@ -127,9 +127,10 @@ def walk(page, direction: str = "Tab", limit: int = 400, skip_header: bool = Fal
             problems.append(f"{label}: com foco mas fora da tela {info}")
         elif not info["inHeader"] and under_the_header(info):
             problems.append(f"{label}: escondido sob o cabeçalho (topo {info['top']:.0f} < {info['headerBottom']:.0f})")
+        ratio = contrast(info["outlineColor"], info["behind"])
         if info["outlineStyle"] == "none" or info["outlineWidth"] < 2:
             problems.append(f"{label}: foco sem contorno visível ({info['outlineStyle']} {info['outlineWidth']}px)")
-        elif contrast(info["outlineColor"], info["behind"]) < 3:
+        elif ratio < 3:
             problems.append(f"{label}: contorno {info['outlineColor']} sobre {info['behind']} = "
-                            f"{contrast(info['outlineColor'], info['behind']):.2f}:1 (WCAG 1.4.11 pede 3:1)")
+                            f"{ratio:.2f}:1 (WCAG 1.4.11 pede 3:1)")
     return stops, kinds, problems
