@@ -81,9 +81,19 @@ def current_mode(page) -> str | None:
     return page.evaluate("document.documentElement.getAttribute('data-engd-contraste')")
 
 
+# No CSS transition running: the page as a reader sees it once a fade or a colour change has ended
+# (the search results fade in for 400 ms; axe run during the fade reads their colours half-transparent).
+_AT_REST = "() => !document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running')"
+
+
+def at_rest(page) -> None:
+    """Wait until no CSS transition of the page is running."""
+    page.wait_for_function(_AT_REST, timeout=5000)
+
+
 def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
-    """Violations of the WCAG A/AA rules on the page as it is now (only ``rules``, when given), as
-    axe reports them."""
+    """Violations of the WCAG A/AA rules on the page as it is once at rest (only ``rules``, when
+    given), as axe reports them."""
     assert AXE.exists(), f"axe-core não encontrado em {AXE}: rode `npm ci` (make node_modules/.instalado)."
     if not page.evaluate("typeof window.axe === 'object'"):
         origin = next((o for o in AXE_ORIGINS if page.url.startswith(o + "/")), None)
@@ -91,6 +101,7 @@ def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
             page.add_script_tag(url=origin + AXE_ROUTE)
         else:
             page.add_script_tag(path=str(AXE))
+    at_rest(page)
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     result = page.evaluate(
         "runOnly => axe.run(document, {runOnly, resultTypes: ['violations']})", run_only)
