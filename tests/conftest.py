@@ -41,6 +41,15 @@ def build_into(site: Path, data_dir: Path = DATA, pdf: bool = False, **values) -
     return site
 
 
+def second_act_data(target: Path) -> Path:
+    """A writable copy of the second act (``fixtures/segundo-ato``: 2 objectives, 3 recommendations)
+    with the generator's schemas, which are the same for every act. Its site builds in about a third
+    of the real one's time: the tests of what a build does whatever the act use it."""
+    shutil.copytree(FIXTURES / "segundo-ato", target)
+    shutil.copytree(DATA / "esquemas", target / "esquemas")
+    return target
+
+
 def register_output(monkeypatch, name: str, publish) -> str:
     """Add a toy output (a module ``name`` with ``publish``) at the end of the registry, for this test."""
     import sys
@@ -145,9 +154,14 @@ def data_copy(tmp_path) -> Path:
 # --- Browser: a real headless Chromium (Debian's package) driven by Playwright ------------------
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# ``--max-opt=1``: V8 runs the pages' and axe's JavaScript in its interpreter and baseline compiler
+# only, without the optimising compilers. A test page lives for a second or two, so their work is
+# never paid back: the page walk costs about 12 % less processor time (``tools`` benchmarks, which
+# measure what a reader's browser does, keep V8 as it comes). The tiers run the same JavaScript.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--js-flags=--max-opt=1",
 ]
 
 

@@ -14,6 +14,7 @@ const puppeteer = require(path.join(root, "node_modules", "puppeteer"));
 const FLAGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--js-flags=--max-opt=1",  // as tests/conftest.py: no optimising compiler for pages that live a second
 ];
 const PARALLEL = 3;
 

@@ -17,7 +17,7 @@ import pytest
 from engd.outputs import AfterBuild
 from engd.site.build import BuildFailed, build
 
-from conftest import ROOT, make_context, register_output
+from conftest import ROOT, make_context, register_output, second_act_data
 
 
 def build_at(site: Path, project: Path = ROOT, data: Path | None = None) -> None:
@@ -85,25 +85,29 @@ def test_a_failing_strict_mkdocs_build_leaves_the_site(previous_site, tmp_path):
     assert_untouched(site, digest)
 
 
-def test_a_post_build_step_reporting_a_problem_leaves_the_site(previous_site, monkeypatch):
+# The after-build steps run on the site of the second act (``conftest.second_act_data``), a third of
+# the real one's build: what they test does not depend on the act, and a build that replaced the
+# previous site by another act's would show at once.
+
+def test_a_post_build_step_reporting_a_problem_leaves_the_site(previous_site, monkeypatch, tmp_path):
     site, digest = previous_site
     seen = {}
 
     def failing_step(staging: Path) -> list[str]:
         seen["staging"] = staging
-        seen["had_site"] = (staging / "index.html").is_file() and (staging / "recomendacoes" / "3-7" / "index.html").is_file()
+        seen["had_site"] = (staging / "index.html").is_file() and (staging / "recomendacoes" / "2-1" / "index.html").is_file()
         (staging / "index.html").write_text("estragado pela etapa", encoding="utf-8")
         return ["pacote de dados inválido: teste"]
 
     register_steps(monkeypatch, failing_step)
     with pytest.raises(BuildFailed, match="pacote de dados inválido"):
-        build_at(site)
+        build_at(site, data=second_act_data(tmp_path / "dados"))
     assert seen["had_site"], "a etapa deveria receber o site completo, construído antes dela"
     assert seen["staging"] != site and not seen["staging"].exists()
     assert_untouched(site, digest)
 
 
-def test_a_crashing_post_build_step_leaves_the_site(previous_site, monkeypatch):
+def test_a_crashing_post_build_step_leaves_the_site(previous_site, monkeypatch, tmp_path):
     site, digest = previous_site
 
     def crashing_step(staging: Path) -> list[str]:
@@ -111,16 +115,16 @@ def test_a_crashing_post_build_step_leaves_the_site(previous_site, monkeypatch):
 
     register_steps(monkeypatch, crashing_step)
     with pytest.raises(RuntimeError):
-        build_at(site)
+        build_at(site, data=second_act_data(tmp_path / "dados"))
     assert_untouched(site, digest)
 
 
-def test_the_steps_after_a_failing_one_do_not_run(previous_site, monkeypatch):
+def test_the_steps_after_a_failing_one_do_not_run(previous_site, monkeypatch, tmp_path):
     site, digest = previous_site
     ran = []
     register_steps(monkeypatch, lambda d: ran.append("primeira") or ["falhou"], lambda d: ran.append("segunda") or [])
     with pytest.raises(BuildFailed):
-        build_at(site)
+        build_at(site, data=second_act_data(tmp_path / "dados"))
     assert ran == ["primeira"]
     assert_untouched(site, digest)
 

@@ -4,7 +4,6 @@ package with no code change, and passes the same fidelity, data-package and addr
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,22 +14,14 @@ from engd.outputs import assemble
 from engd.outputs.datapackage import check_folder
 from engd.validate import check
 
-from conftest import DATA, FIXTURES, build_into, make_context
+from conftest import build_into, make_context, second_act_data
 
-SECOND = FIXTURES / "segundo-ato"
-
-
-def second_data(target: Path) -> Path:
-    """The fixture with the generator's schemas (which are the same for every act)."""
-    shutil.copytree(SECOND, target)
-    shutil.copytree(DATA / "esquemas", target / "esquemas")
-    return target
 
 
 @pytest.fixture(scope="module")
 def second(once_per_run):
     def make(folder):
-        build_into(folder / "site", second_data(folder / "dados"), pdf=True)
+        build_into(folder / "site", second_act_data(folder / "dados"), pdf=True)
 
     folder = once_per_run("segundo-ato", make)
     model, problems = load_strategy(folder / "dados")
@@ -71,7 +62,7 @@ def test_its_data_package_is_valid_and_named_after_it(second):
 
 
 def test_its_official_text_is_held_to_its_source(tmp_path):
-    data = second_data(tmp_path / "dados")
+    data = second_act_data(tmp_path / "dados")
     path = data / "objetivos" / "objetivo-02.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("Revisar periodicamente", "Revisar sempre"), encoding="utf-8")
     _, problems = check(data)
