@@ -142,7 +142,7 @@ def test_serve_rebuilds_when_a_yaml_file_changes_and_ends_its_child(data_copy, b
             "cargo: Secretário de Governo Digital", "cargo: Secretário Editado de Governo Digital"), encoding="utf-8")
         changed = _wait_for(lambda: "Secretário Editado de Governo Digital" in (_fetch(f"{url}/ato/") or ""), 90)
         assert changed, "a página não foi reconstruída depois da edição do YAML"
-        assert _processes_mentioning(f"mkdocs serve --livereload"), "engd serve deveria rodar o mkdocs serve"
+        assert _processes_mentioning("mkdocs serve --livereload"), "engd serve deveria rodar o mkdocs serve"
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -4,7 +4,6 @@ package with no code change, and passes the same fidelity, data-package and addr
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
