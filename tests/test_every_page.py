@@ -21,8 +21,7 @@ are proved to fail on broken pages in ``test_accessibility_axe.py``, ``test_cons
 """
 import pytest
 
-from site_walk import (MODES, OVERFLOW, ConsoleWatch, axe_violations_in_other_modes, current_mode, describe, new_context_in_mode,
-                       page_paths)
+from site_walk import MODES, OVERFLOW, ConsoleWatch, axe_violations_in_other_modes, current_mode, describe, page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -36,58 +35,50 @@ def _shard(paths: list[str], shard: int, shards: int) -> list[tuple[int, str]]:
 
 
 @pytest.mark.parametrize("shard", range(DESKTOP_SHARDS))
-def test_every_page_in_three_modes_has_no_axe_violation_and_no_console_error(browser, site_url, built_site, shard):
+def test_every_page_in_three_modes_has_no_axe_violation_and_no_console_error(tabs, site_url, built_site, shard):
     paths = page_paths(built_site)
     mine = _shard(paths, shard, DESKTOP_SHARDS)
     assert mine
     problems: list[str] = []
-    contexts = {mode: new_context_in_mode(browser, mode, viewport={"width": 1280, "height": 800}) for mode in MODES}
-    try:
-        tabs = {mode: context.new_page() for mode, context in contexts.items()}
-        watches = {mode: ConsoleWatch(tab, origin=site_url) for mode, tab in tabs.items()}
-        for position, path in mine:
-            first = MODES[position % len(MODES)]
-            tab, watch = tabs[first], watches[first]
-            watch.at(path)
-            tab.goto(site_url + path, wait_until="load")
-            if current_mode(tab) != first:
-                problems.append(f"{path}: a página abriu no modo {current_mode(tab)!r}, não em {first!r}")
-                continue
-            found = axe_violations_in_other_modes(tab, first, [mode for mode in MODES if mode != first])
-            for mode, violations in found.items():
-                problems += describe(f"{path} [{mode}]", violations)
-            watch.settle()
-        for watch in watches.values():
-            problems += watch.problems
-        # What the privacy page says the site keeps after a visit: the contrast choice, no cookie.
-        for mode, context in contexts.items():
-            tabs[mode].goto(site_url + "/", wait_until="load")
-            stored = tabs[mode].evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
-            if context.cookies() or stored != [["engd-contraste"], []]:
-                problems.append(f"[{mode}] o navegador guardou {stored} e os cookies {context.cookies()}: "
-                                "atualize docs/privacidade.md ou o código")
-    finally:
-        for context in contexts.values():
-            context.close()
+    # one tab per mode, each of a kept context whose pages open in that mode (``tab_pool``)
+    opened = {mode: tabs.open(mode, viewport={"width": 1280, "height": 800}) for mode in MODES}
+    watches = {mode: ConsoleWatch(tab, origin=site_url) for mode, tab in opened.items()}
+    for position, path in mine:
+        first = MODES[position % len(MODES)]
+        tab, watch = opened[first], watches[first]
+        watch.at(path)
+        tab.goto(site_url + path, wait_until="load")
+        if current_mode(tab) != first:
+            problems.append(f"{path}: a página abriu no modo {current_mode(tab)!r}, não em {first!r}")
+            continue
+        found = axe_violations_in_other_modes(tab, first, [mode for mode in MODES if mode != first])
+        for mode, violations in found.items():
+            problems += describe(f"{path} [{mode}]", violations)
+        watch.settle()
+    for watch in watches.values():
+        problems += watch.problems
+    # What the privacy page says the site keeps after a visit: the contrast choice, no cookie.
+    for mode, tab in opened.items():
+        tab.goto(site_url + "/", wait_until="load")
+        stored = tab.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+        if tab.context.cookies() or stored != [["engd-contraste"], []]:
+            problems.append(f"[{mode}] o navegador guardou {stored} e os cookies {tab.context.cookies()}: "
+                            "atualize docs/privacidade.md ou o código")
     assert not problems, f"{len(problems)} problema(s):\n" + "\n".join(problems[:60])
 
 
 @pytest.mark.parametrize("shard", range(PHONE_SHARDS))
-def test_every_page_at_320px_reflows_and_loads_without_console_error(browser, site_url, built_site, shard):
+def test_every_page_at_320px_reflows_and_loads_without_console_error(tabs, site_url, built_site, shard):
     mine = _shard(page_paths(built_site), shard, PHONE_SHARDS)
     assert mine
-    context = new_context_in_mode(browser, "claro", viewport={"width": 320, "height": 640})
     problems: list[str] = []
-    try:
-        tab = context.new_page()
-        watch = ConsoleWatch(tab, leaves_early=True, origin=site_url)
-        for _, path in mine:
-            watch.at(path)
-            tab.goto(site_url + path, wait_until="load")
-            problems += [f"{path}: {problem}" for problem in tab.evaluate(OVERFLOW)]
-        problems += watch.problems
-    finally:
-        context.close()
+    tab = tabs.open("claro", viewport={"width": 320, "height": 640})
+    watch = ConsoleWatch(tab, leaves_early=True, origin=site_url)
+    for _, path in mine:
+        watch.at(path)
+        tab.goto(site_url + path, wait_until="load")
+        problems += [f"{path}: {problem}" for problem in tab.evaluate(OVERFLOW)]
+    problems += watch.problems
     assert not problems, "\n".join(problems)
 
 
