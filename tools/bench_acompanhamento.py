@@ -80,8 +80,8 @@ def table(rows: list[tuple]) -> str:
     gzip bytes, bytes of the entes' names file that the search fetches on the first query of 4+ characters)."""
     lines = [
         "Acompanhamento: construção com autoavaliações publicadas (KB = 1000 bytes; gzip nível 6)", "",
-        f"| corpus | tempo (s) | memória (MB) | site (MB) | índice de busca (KB) | crescimento do índice | "
-        f"/acompanhamento/, primeira visita (KB gzip) | nomes dos entes para a busca (KB) | meta |",
+        "| corpus | tempo (s) | memória (MB) | site (MB) | índice de busca (KB) | crescimento do índice | "
+        "/acompanhamento/, primeira visita (KB gzip) | nomes dos entes para a busca (KB) | meta |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for label, m, size, index, growth, view, names in rows:

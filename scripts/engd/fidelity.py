@@ -47,7 +47,6 @@ class Source:
 def parse_source(text: str) -> Source:
     """Parse the DOU text. Raises ValueError (in Portuguese) when its layout is not recognised."""
     lines = [normalise(line) for line in text.splitlines() if line.strip()]
-    fields: dict = {"articles": [], "objectives": []}
     header = next((_HEADER.match(line) for line in lines if _HEADER.match(line)), None)
     if not header:
         raise ValueError("a fonte não tem a linha “Publicado em: ... | Edição: ... | Seção: ... | Página: ...”")

@@ -14,7 +14,7 @@ from .. import urls
 from ..changelog import items_text
 from ..context import BuildContext
 from ..model import Strategy
-from . import Page, Published
+from . import Published
 from .pages import Renderer
 
 _ATOM = "http://www.w3.org/2005/Atom"

@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .. import changelog, citation, urls
 from ..context import BuildContext
 from ..glossary import TermMarker, TermMatcher, index_letters
-from ..model import Act, Objective, Recommendation, Strategy
+from ..model import Objective, Recommendation, Strategy
 from ..readability import analyse
 from . import Page, Published, catalog
 

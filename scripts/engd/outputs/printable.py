@@ -22,7 +22,7 @@ from pathlib import Path
 from .. import urls
 from ..context import BuildContext, PdfPlan
 from ..model import Strategy
-from . import AfterBuild, Published
+from . import AfterBuild
 from .pages import Renderer
 
 _TIMEOUT_SECONDS = 180

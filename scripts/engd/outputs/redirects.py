@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 from pathlib import Path
 
 from .. import addresses, urls
