@@ -87,8 +87,16 @@ _AT_REST = "() => !document.getAnimations().some(a => a instanceof CSSTransition
 
 
 def at_rest(page) -> None:
-    """Wait until no CSS transition of the page is running."""
-    page.wait_for_function(_AT_REST, timeout=5000)
+    """Wait until no CSS transition of the page is running (at most 5 s, then fail naming them)."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    try:
+        page.wait_for_function(_AT_REST, timeout=5000)
+    except Timeout:
+        running = page.evaluate("""() => document.getAnimations()
+            .filter(a => a instanceof CSSTransition && a.playState === 'running')
+            .map(a => a.transitionProperty + ' em ' + a.effect.target.tagName.toLowerCase() + '.' + a.effect.target.className)""")
+        raise AssertionError(f"a página não chegou ao repouso em 5 s: transições em curso: {running}") from None
 
 
 def axe_violations(page, rules: list[str] | None = None) -> list[dict]:

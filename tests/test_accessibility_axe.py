@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from site_walk import axe_violations, axe_violations_in_other_modes, current_mode, describe, page_paths
+from site_walk import at_rest, axe_violations, axe_violations_in_other_modes, current_mode, describe, page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -65,3 +65,19 @@ def test_every_rule_runs_again_when_the_switch_makes_a_box_scroll(tabs, site_url
     found = axe_violations_in_other_modes(tab, "claro", ["escuro"])
     assert "image-alt" not in {v["id"] for v in found["claro"]}
     assert "image-alt" in {v["id"] for v in found["escuro"]}
+
+
+def test_axe_reads_the_colours_a_fade_ends_with_and_a_transition_that_never_ends_fails(tabs, site_url):
+    """``axe_violations`` waits for the page at rest (``site_walk.at_rest``): text fading in is read
+    with its final colours, not half-transparent; a transition still running after 5 s is a failure."""
+    tab = tabs.open("claro", viewport={"width": 1280, "height": 800})
+    tab.goto(site_url + "/recomendacoes/3-7/", wait_until="load")
+    tab.add_style_tag(content=".engd-oficial { transition: opacity 0.6s linear; } .engd-oficial.some { opacity: 0.3; }")
+    tab.evaluate("document.querySelector('.engd-oficial').classList.add('some')")
+    at_rest(tab)
+    tab.evaluate("document.querySelector('.engd-oficial').classList.remove('some')")  # fades in for 0.6 s
+    assert "color-contrast" not in {v["id"] for v in axe_violations(tab, ["color-contrast"])}
+    tab.add_style_tag(content=".engd-oficial { transition: opacity 60s linear; }")
+    tab.evaluate("document.querySelector('.engd-oficial').classList.add('some')")
+    with pytest.raises(AssertionError, match="não chegou ao repouso em 5 s: transições em curso: .*opacity"):
+        axe_violations(tab, ["color-contrast"])

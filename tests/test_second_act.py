@@ -16,7 +16,6 @@ from engd.validate import check
 from conftest import build_into, make_context, second_act_data
 
 
-
 @pytest.fixture(scope="module")
 def second(once_per_run):
     def make(folder):
