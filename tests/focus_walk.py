@@ -5,10 +5,10 @@ ring, whether it is in the header, the search or the footer); ``is_on_screen`` s
 visible in the viewport and ``under_the_header`` whether the sticky header covers it;
 ``tab_stops(page, ...)`` presses Tab (or Shift+Tab) and yields ``focused`` after each press (read in
 batches: one call to the browser per twenty presses); ``walk(page, ...)`` goes on until the focus
-leaves the page and returns
-the number of stops, the kinds of element reached and the problems found: an element with the focus
-but off screen, hidden under the sticky header (WCAG 2.4.11), without a visible ring (2.4.7) or
-with a ring of less than 3:1 against what is behind it (1.4.11);
+leaves the page and returns the number of stops, the kinds of element reached and the problems
+found: an element with the focus but off screen, hidden under the sticky header (WCAG 2.4.11),
+without a visible ring (2.4.7) or with a ring of less than 3:1 against what is behind it (1.4.11);
+``tab_until(page, condition)`` presses Tab until a JavaScript condition on the focused element holds;
 ``contrast`` is the WCAG ratio of two colours; ``press_access_key`` presses Alt+key as Chromium
 receives it from the operating system.
 """
@@ -65,6 +65,16 @@ def press_access_key(page, key: str) -> None:
     cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", "text": key, "unmodifiedText": key, **event})
     cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **event})
     cdp.detach()
+
+
+def tab_until(page, condition: str, limit: int = 20) -> bool:
+    """Press Tab until ``condition`` (a JavaScript expression, about ``document.activeElement``)
+    holds, at most ``limit`` times; whether it came to hold."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(condition):
+            return True
+    return False
 
 
 def focused(page) -> dict:

@@ -83,7 +83,7 @@ def current_mode(page) -> str | None:
 
 # No CSS transition running: the page as a reader sees it once a fade or a colour change has ended
 # (the search results fade in for 400 ms; axe run during the fade reads their colours half-transparent).
-_AT_REST = "() => !document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running')"
+_RUNNING = "document.getAnimations().filter(a => a instanceof CSSTransition && a.playState === 'running')"
 
 
 def at_rest(page) -> None:
@@ -91,11 +91,10 @@ def at_rest(page) -> None:
     from playwright.sync_api import TimeoutError as Timeout
 
     try:
-        page.wait_for_function(_AT_REST, timeout=5000)
+        page.wait_for_function(f"() => {_RUNNING}.length === 0", timeout=5000)
     except Timeout:
-        running = page.evaluate("""() => document.getAnimations()
-            .filter(a => a instanceof CSSTransition && a.playState === 'running')
-            .map(a => a.transitionProperty + ' em ' + a.effect.target.tagName.toLowerCase() + '.' + a.effect.target.className)""")
+        running = page.evaluate(f"""() => {_RUNNING}.map(a =>
+            a.transitionProperty + ' em ' + a.effect.target.tagName.toLowerCase() + '.' + a.effect.target.className)""")
         raise AssertionError(f"a página não chegou ao repouso em 5 s: transições em curso: {running}") from None
 
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from focus_walk import tab_until
 from site_walk import MODES, ROOT, STORAGE_KEY
 
 pytestmark = pytest.mark.browser
@@ -77,11 +78,7 @@ def test_choosing_a_mode_changes_the_colours_and_is_remembered_without_cookies(c
 def test_switch_works_by_keyboard(context, site_url):
     page = context.new_page()
     page.goto(site_url + "/recomendacoes/3-7/")
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.dataset.engdModo") == "alto-contraste":
-            break
-    else:
+    if not tab_until(page, "document.activeElement.dataset.engdModo === 'alto-contraste'"):
         pytest.fail("o botão Alto contraste não recebe foco pelo Tab")
     page.keyboard.press("Enter")
     assert state(page)["mode"] == "alto-contraste"

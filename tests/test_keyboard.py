@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from focus_walk import contrast, focused, is_on_screen, press_access_key, walk
+from focus_walk import contrast, focused, is_on_screen, press_access_key, tab_until, walk
 from site_walk import page_paths
 
 SHORTCUTS = [("1", "conteudo"), ("2", "menu"), ("3", "busca"), ("4", "rodape")]
@@ -155,11 +155,7 @@ def test_header_menu_button_opens_the_menu_by_keyboard(tabs, site_url, key):
     button = page.locator(".md-header [data-engd-interruptor=__drawer]")
     assert button.evaluate("element => element.tagName") == "BUTTON"  # a <label> may not take role=button
     assert re.search(r"menu", button.get_attribute("aria-label"), re.IGNORECASE)
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('data-engd-interruptor')") == "__drawer":
-            break
-    else:
+    if not tab_until(page, "document.activeElement.getAttribute('data-engd-interruptor') === '__drawer'"):
         pytest.fail("o botão do menu não recebe foco pelo Tab")
     assert page.evaluate("document.getElementById('__drawer').checked") is False
     page.keyboard.press(key)
@@ -180,10 +176,7 @@ def test_menu_drawer_closes_with_escape_and_when_focus_leaves_it(tabs, site_url)
 
     press_access_key(page, "2")
     page.wait_for_function(f"{drawer_open} && document.activeElement.id === 'menu'", timeout=3000)
-    for _ in range(200):
-        page.keyboard.press("Tab")
-        if not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
-            break
+    tab_until(page, "!document.activeElement.closest('.md-sidebar--primary')", limit=200)
     assert page.evaluate(drawer_open) is False, "o menu aberto cobre o item que recebeu o foco"
     assert is_on_screen(focused(page))
 
