@@ -1,18 +1,21 @@
 """Browser contexts kept open for a test worker's whole run, so that a browser test does not pay for a
 new one (issue 12: the test suite within 4 minutes on two processors).
 
-A new Playwright context with its first tab costs Chromium a renderer process and a cold cache: about
-0.6 s of processor time, most of a short browser test. ``ContextPool`` keeps one context per set of
-options (contrast mode, screen, touch, permissions), each with a *keeper* tab open on a blank page of
-the loopback interface: the tab a test gets is new (its own listeners, routes, viewport, media, focus,
-mouse, sessionStorage), and Chromium lends it the keeper's renderer, which costs about 0.25 s.
+A new Playwright context costs Chromium about 0.33 s of processor time and a cold cache, most of a
+short browser test. ``ContextPool`` keeps one context per set of options (contrast mode, screen,
+touch, permissions), each with a *keeper* tab open on a blank page of the loopback interface, so the
+context stays alive between tests. The tab a test gets is new (its own listeners, routes, viewport,
+media, focus, mouse, sessionStorage): about 0.14 s for the tab and 0.04 s more for its first page
+than a later page in the same tab costs (measured in session 7: lending the given-back tabs again
+instead, reset for the next test, saved nothing measurable on the suite and carried more over).
 
 What the tabs of one context share, and how the pool puts it back as a new context has it when the
 test ends (``give_back``): every tab the test opened is closed; cookies are cleared; the storage of
 every origin a tab of the context went to (localStorage, IndexedDB, caches) is cleared through the
-DevTools protocol; the context's routes are removed. The HTTP cache stays warm, as a returning
-reader's does. A test that needs what cannot be put back (a context init script of its own, other
-permissions, a context-level request listener, ``accept_downloads``) makes its own context.
+DevTools protocol; the context's routes are removed (``tests/test_tab_pool.py`` proves each reset).
+The HTTP cache stays warm, as a returning reader's does. A test that needs what cannot be put back
+(a context init script of its own, other permissions, a context-level request listener,
+``accept_downloads``) makes its own context.
 """
 from __future__ import annotations
 
@@ -47,8 +50,7 @@ class ContextPool:
         self._entries: dict[str, dict] = {}
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _BlankPage)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        # Every test server listens on 127.0.0.1: the same site as this page, so Chromium may put a
-        # tested page in the keeper's renderer process.
+        # The keeper's page: the DevTools session that clears the storage of the context runs in it.
         self._keeper_url = f"http://127.0.0.1:{self._server.server_address[1]}/"
 
     def open(self, mode: str | None = None, **options):
