@@ -6,8 +6,8 @@ short browser test. ``ContextPool`` keeps one context per set of options (contra
 touch, permissions), each with a *keeper* tab open on a blank page of the loopback interface, so the
 context stays alive between tests. The tab a test gets is new (its own listeners, routes, viewport,
 media, focus, mouse, sessionStorage): about 0.14 s for the tab and 0.04 s more for its first page
-than a later page in the same tab costs (measured in session 7: lending the given-back tabs again
-instead, reset for the next test, saved nothing measurable on the suite and carried more over).
+than a later page in the same tab costs. Lending a given-back tab again, reset for the next test,
+was measured too: it saved nothing visible on the suite, and the tab's history went on to the next.
 
 What the tabs of one context share, and how the pool puts it back as a new context has it when the
 test ends (``give_back``): every tab the test opened is closed; cookies are cleared; the storage of
