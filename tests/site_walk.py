@@ -2,9 +2,10 @@
 
 ``page_paths(site)`` lists every page of a built site as a URL path (``/``, ``/objetivos/3/``,
 ``/404.html``), skipping only redirect stubs (pages whose whole job is a ``<meta http-equiv=refresh>``).
-``open_in_mode`` opens a browser context whose pages start in one of the three contrast modes, the
+``new_context_in_mode`` opens a browser context whose pages start in one of the three contrast modes, the
 way a returning reader's browser would (the choice is in localStorage before any script runs).
-``axe_violations`` runs axe-core, from ``node_modules``, with the WCAG 2.0/2.1/2.2 A and AA rules;
+``axe_violations`` runs axe-core, from ``node_modules``, with the WCAG 2.0/2.1/2.2 A and AA rules
+(``axe_results``: all it reports, on the page or on one part of it);
 ``switch_mode`` changes the mode with the page's own buttons; ``ConsoleWatch`` collects the console
 errors, exceptions and failed requests of a tab; ``OVERFLOW`` lists what is wider than the viewport.
 """
@@ -101,6 +102,13 @@ def at_rest(page) -> None:
 def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
     """Violations of the WCAG A/AA rules on the page as it is once at rest (only ``rules``, when
     given), as axe reports them."""
+    return axe_results(page, rules)["violations"]
+
+
+def axe_results(page, rules: list[str] | None = None, within: str | None = None) -> dict:
+    """What axe reports for the WCAG A/AA rules (only ``rules``, when given) on the page once at
+    rest, or only on the element ``within`` selects: every violation, and one node of each rule that
+    passes."""
     assert AXE.exists(), f"axe-core não encontrado em {AXE}: rode `npm ci` (make node_modules/.instalado)."
     if not page.evaluate("typeof window.axe === 'object'"):
         origin = next((o for o in AXE_ORIGINS if page.url.startswith(o + "/")), None)
@@ -110,9 +118,9 @@ def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
             page.add_script_tag(path=str(AXE))
     at_rest(page)
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
-    result = page.evaluate(
-        "runOnly => axe.run(document, {runOnly, resultTypes: ['violations']})", run_only)
-    return result["violations"]
+    return page.evaluate(
+        "([runOnly, within]) => axe.run(within ? document.querySelector(within) : document, {runOnly, resultTypes: ['violations']})",
+        [run_only, within])
 
 
 # What the contrast modes change (``docs/stylesheets/*.css``, checked by ``test_contrast_mode``):

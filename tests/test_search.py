@@ -28,10 +28,9 @@ from engd.outputs.search_index import (CAMPOS, INDEX_PATH, Record, glossary_line
                                        objective_label, page_record, records)
 from engd.search_language import LANGUAGE, STOPWORDS, fold, stem, terms, words
 
-from conftest import ROOT, build_into
-from site_walk import at_rest
+from conftest import build_into
+from site_walk import axe_results
 QUERIES = yaml.safe_load((Path(__file__).parent / "fixtures" / "consultas_busca.yml").read_text(encoding="utf-8"))["consultas"]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CRITERIA = {"acentos", "radical", "numero", "sigla"}
 ENGINE = "javascripts/busca-motor.js"
 
@@ -357,10 +356,8 @@ def test_open_search_passes_axe(page, site_url):
     page.goto(f"{site_url}/")
     type_query(page, "dados")  # many results: the "Mostrar mais" button is on screen too
     assert page.locator("[data-engd-busca-mais]").is_visible()
-    page.add_script_tag(path=str(AXE))
-    at_rest(page)  # the results fade in: axe reads the colours the reader sees once the fade ends
-    result = page.evaluate("""() => axe.run(document.querySelector('[data-engd-busca]'),
-        {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})""")
+    # once at rest: the results fade in, and axe reads the colours the reader sees once the fade ends
+    result = axe_results(page, within="[data-engd-busca]")
     violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in result["violations"]]
     assert not violations, violations
     assert result["passes"], "o axe não avaliou nada: a caixa de busca não estava na página"
