@@ -17,10 +17,11 @@ node_modules/.instalado: package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --silent
 	touch node_modules/.instalado
 
-## Programas do Debian usados pelos testes de navegador, do PDF e do validador de HTML (Java).
+## Programas do Debian: o Chromium do PDF, a versão dele sem janela em que rodam os testes de navegador,
+## o poppler do PDF e o validador de HTML (Java).
 deps-sistema:
-	@command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v java >/dev/null || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils default-jre-headless >/dev/null; }
+	@command -v chromium >/dev/null && command -v chromium-headless-shell >/dev/null && command -v pdftotext >/dev/null && command -v java >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell poppler-utils default-jre-headless >/dev/null; }
 
 ## Constrói o site e o serve em http://127.0.0.1:8000 com recarga automática.
 serve: $(STAMP)

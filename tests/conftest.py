@@ -153,7 +153,6 @@ def data_copy(tmp_path) -> Path:
 
 # --- Browser: a real headless Chromium (Debian's package) driven by Playwright ------------------
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # ``--max-opt=1``: V8 runs the pages' and axe's JavaScript in its interpreter and baseline compiler
 # only, without the optimising compilers. A test page lives for a second or two, so their work is
 # never paid back: the page walk costs about 12 % less processor time (``tools`` benchmarks, which
@@ -197,12 +196,12 @@ class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Headless Chromium. A missing browser is a failure, never a skip."""
+    """Chromium's headless shell (``site_walk.CHROMIUM``). A missing browser is a failure, never a skip."""
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), f"Chromium não encontrado em {CHROMIUM}: instale o pacote Debian 'chromium' (make deps-sistema)."
+    assert Path(site_walk.CHROMIUM).exists(), site_walk.CHROMIUM_MISSING
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        instance = playwright.chromium.launch(executable_path=site_walk.CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
 

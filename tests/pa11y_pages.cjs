@@ -1,6 +1,6 @@
 // Runs pa11y (HTML_CodeSniffer, WCAG 2 AA) over many pages in one Node process and one browser.
 //
-// Usage: node tests/pa11y_pages.cjs BASE_URL PATH [PATH...]   (CHROME_PATH: the Chromium to use)
+// Usage: node tests/pa11y_pages.cjs BASE_URL PATH [PATH...]   (CHROME_PATH: the Chromium headless shell to use)
 // Prints one JSON object on stdout: {"PATH": [issue, ...], ...} with only the errors pa11y
 // reports (no warnings, no notices). Exit code 0 when it could run every page, 2 otherwise.
 // Used by tests/test_pa11y.py; never downloads a browser (puppeteer uses CHROME_PATH).
@@ -21,8 +21,8 @@ const PARALLEL = 3;
 async function main() {
   const [base, ...paths] = process.argv.slice(2);
   const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-    headless: true,
+    executablePath: process.env.CHROME_PATH || "/usr/bin/chromium-headless-shell",
+    headless: "shell",
     args: FLAGS,
   });
   const results = {};

@@ -1,7 +1,7 @@
 """HTML_CodeSniffer (pa11y, WCAG 2 AA) finds no error on any page of the built site, beside axe.
 
-pa11y comes from npm and drives the Debian Chromium (``CHROME_PATH``; puppeteer's own browser is
-never downloaded). One Node process (``tests/pa11y_pages.cjs``) runs it over every page served
+pa11y comes from npm and drives the Debian Chromium headless shell of the other browser tests
+(``site_walk.CHROMIUM``, passed as ``CHROME_PATH``; puppeteer's own browser is never downloaded). One Node process (``tests/pa11y_pages.cjs``) runs it over every page served
 from the loopback interface. HTML_CodeSniffer is the engine Open SDG runs in its CI; it sees what
 axe does not (a form without a submit button, a checkbox without a name, a duplicated id). A
 deliberately broken fixture page proves the same check fails.
@@ -18,19 +18,18 @@ from pathlib import Path
 
 import pytest
 
-from site_walk import page_paths
+from site_walk import CHROMIUM, CHROMIUM_MISSING, page_paths
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = Path(__file__).resolve().parent / "pa11y_pages.cjs"
 BROKEN = Path(__file__).resolve().parent / "fixtures" / "quebradas" / "campo-sem-rotulo.html"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def pa11y_errors(base_url: str, paths: list[str]) -> dict[str, list[dict]]:
     """pa11y's errors per path (HTML_CodeSniffer, WCAG2AA), from one Node process."""
-    assert Path(CHROMIUM).exists(), f"Chromium não encontrado em {CHROMIUM}: instale o pacote Debian 'chromium'."
+    assert Path(CHROMIUM).exists(), CHROMIUM_MISSING
     assert (ROOT / "node_modules" / "pa11y").is_dir(), "pa11y não encontrado: rode `npm ci` (make node_modules/.instalado)."
     node = shutil.which("node")
     assert node, "Node.js não encontrado."
