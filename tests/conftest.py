@@ -50,6 +50,14 @@ def second_act_data(target: Path) -> Path:
     return target
 
 
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (relative path) with the SHA-256 of its bytes."""
+    import hashlib
+
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def register_output(monkeypatch, name: str, publish) -> str:
     """Add a toy output (a module ``name`` with ``publish``) at the end of the registry, for this test."""
     import sys

@@ -8,7 +8,6 @@ replace it whole.
 """
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 from engd.outputs import AfterBuild
 from engd.site.build import BuildFailed, build
 
-from conftest import ROOT, make_context, register_output, second_act_data
+from conftest import ROOT, make_context, register_output, second_act_data, tree_digest
 
 
 def build_at(site: Path, project: Path = ROOT, data: Path | None = None) -> None:
@@ -28,11 +27,6 @@ def register_steps(monkeypatch, *steps) -> None:
     """Declare after-build steps through a toy output, as any output would."""
     register_output(monkeypatch, "etapas_de_teste",
                     lambda strategy, context: [AfterBuild(f"etapa {i}", step) for i, step in enumerate(steps)])
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ would fail here: the list proves the checks, it does not trust them.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -24,6 +23,8 @@ from typing import Callable
 import pytest
 
 from engd.cli import main
+
+from conftest import tree_digest
 
 ROOT = Path(__file__).resolve().parents[1]
 O3 = "objetivos/objetivo-03.yml"
@@ -232,12 +233,6 @@ CASES = [
 
 
 # --- The run -----------------------------------------------------------------------------------
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` (relative path) with the SHA-256 of its bytes."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
 
 def run_build(data: Path, site: Path) -> subprocess.CompletedProcess:
     """``engd build`` as a person runs it: a new process, its exit code and what it prints."""

@@ -3,7 +3,6 @@ build that keeps the previous site when the data is broken, the Markdown export,
 rebuilding when a YAML file changes."""
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import socket
@@ -13,18 +12,13 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, tree_digest
 
 ENGD = [sys.executable, "-m", "engd.cli"]
 
 
 def run(*args, cwd=ROOT):
     return subprocess.run(ENGD + list(args), cwd=cwd, capture_output=True, text=True, timeout=300)
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_check_passes_on_the_real_data():

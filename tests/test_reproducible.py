@@ -10,7 +10,6 @@ into the sitemap's gzip header. The PDF is left out here: test_printable.py prin
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
 import struct
 import subprocess
@@ -22,16 +21,11 @@ import pytest
 
 from engd.context import FALLBACK
 
-from conftest import SITE_URL, build_into
+from conftest import SITE_URL, build_into, tree_digest
 
 ROOT = Path(__file__).resolve().parents[1]
 EPOCH_2024_06_28 = 1719532800  # 2024-06-28T00:00:00Z
 ARCHIVES = (".zip", ".xlsx")
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def clean_build(site: Path, hash_seed: str, **environment: str) -> Path:

@@ -9,9 +9,6 @@ only; such a site must still build under ``--strict`` with every recommendation 
 """
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 from engd import urls
 from engd.model import load_strategy
 from engd.outputs import assemble, printable
@@ -19,12 +16,7 @@ from engd.outputs.pages import NAV_RECOMMENDATIONS_LIMIT
 from engd.site.build import build
 from tools import synthetic
 
-from conftest import ROOT, make_context
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+from conftest import ROOT, make_context, tree_digest
 
 
 def _nav_paths(nav) -> list[str]:
