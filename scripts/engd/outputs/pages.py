@@ -20,6 +20,7 @@ from urllib.parse import quote, urlencode
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import changelog, citation, urls
+from ..compiled_templates import TEMPLATES
 from ..context import BuildContext
 from ..glossary import TermMarker, TermMatcher, index_letters
 from ..model import Objective, Recommendation, Strategy
@@ -58,6 +59,7 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,
+        bytecode_cache=TEMPLATES,
     )
     environment.filters["md"] = escape_markdown
     environment.filters["date_br"] = date_br

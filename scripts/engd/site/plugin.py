@@ -9,6 +9,8 @@
   site's name, description and address and the menu;
 * ``on_files`` — add every generated file (pages as virtual Markdown files, the rest as they are),
   so ``docs/`` keeps only hand-written pages;
+* ``on_env`` — the theme's templates compiled once per process (``compiled_templates``: ``engd serve``
+  rebuilds, and the tests build many sites, in one process);
 * ``on_pre_page`` / ``on_page_markdown`` — every page dated by the build's moment (MkDocs would
   read the clock or the environment for the sitemap); each page's head metadata (alternates,
   JSON-LD) as declared; hand-written pages get the glossary's acronyms; Material's search indexes
@@ -33,6 +35,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import outputs, urls
 from . import material_html
+from ..compiled_templates import TEMPLATES
 from ..context import BuildContext, ContextError, from_environment
 from ..glossary import abbreviation_definitions
 from ..model import Strategy, load_strategy
@@ -89,6 +92,11 @@ class EngdPlugin(BasePlugin):
                 raise PluginError(f"{path} é gerado a partir dos dados, mas já existe em docs/; apague o arquivo escrito à mão ou escolha outro endereço.")
             files.append(File.generated(config, path, content=published.content, inclusion=inclusion))
         return files
+
+    # Why: MkDocs makes a new Jinja environment per build, which compiles the whole theme again.
+    def on_env(self, env, config, files):
+        env.bytecode_cache = TEMPLATES
+        return env
 
     # Why: MkDocs dates each page (the sitemap, its gzip) by the clock or SOURCE_DATE_EPOCH; the
     # build has one moment, in the context.
