@@ -137,6 +137,16 @@ def built_site(once_per_run) -> Path:
 
 
 @pytest.fixture(scope="session")
+def second_act_site(once_per_run):
+    """The second act (``second_act_data``) built once for the whole run, PDF included, as ``engd
+    build`` builds it: ``.data`` (its data folder, not to be written) and ``.site``."""
+    from types import SimpleNamespace
+
+    folder = once_per_run("segundo-ato", lambda folder: build_into(folder / "site", second_act_data(folder / "dados"), pdf=True))
+    return SimpleNamespace(data=folder / "dados", site=folder / "site")
+
+
+@pytest.fixture(scope="session")
 def build_with(once_per_run, request):
     """Build the whole site with other context values (``site_url``, ``repository``...), once per set
     for the whole run, for what only a built site shows under that configuration."""

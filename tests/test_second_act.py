@@ -13,18 +13,14 @@ from engd.outputs import assemble
 from engd.outputs.datapackage import check_folder
 from engd.validate import check
 
-from conftest import build_into, make_context, second_act_data
+from conftest import make_context, second_act_data
 
 
 @pytest.fixture(scope="module")
-def second(once_per_run):
-    def make(folder):
-        build_into(folder / "site", second_act_data(folder / "dados"), pdf=True)
-
-    folder = once_per_run("segundo-ato", make)
-    model, problems = load_strategy(folder / "dados")
+def second(second_act_site):
+    model, problems = load_strategy(second_act_site.data)
     assert problems == []
-    return folder / "dados", model, folder / "site"
+    return second_act_site.data, model, second_act_site.site
 
 
 def test_the_second_act_is_its_own(second):
