@@ -65,6 +65,8 @@ def test_a_failing_data_check_leaves_the_site(previous_site, data_copy):
 def test_a_failing_strict_mkdocs_build_leaves_the_site(previous_site, tmp_path):
     site, digest = previous_site
     project = copy_project(tmp_path / "projeto")
+    shutil.rmtree(project / "data")
+    second_act_data(project / "data")  # a third of the real site's build, for the same strict check
     (project / "docs" / "pagina-quebrada.md").write_text(
         "# Página quebrada\n\nUm [link para lugar nenhum](nao-existe.md).\n", encoding="utf-8")
     identity = (project / "data" / "site.yml").read_text(encoding="utf-8")
@@ -123,11 +125,11 @@ def test_the_steps_after_a_failing_one_do_not_run(previous_site, monkeypatch, tm
     assert_untouched(site, digest)
 
 
-def test_a_successful_build_replaces_the_whole_site(tmp_path, built_site):
+def test_a_successful_build_replaces_the_whole_site(tmp_path, second_act_site):
     site = tmp_path / "publicado" / "site"
     site.mkdir(parents=True)
     (site / "pagina-antiga.html").write_text("antiga", encoding="utf-8")
-    build(make_context(output_dir=site, pdf=True))
+    build(make_context(second_act_site.data, output_dir=site, pdf=True))
     assert not (site / "pagina-antiga.html").exists()
-    assert tree_digest(site) == tree_digest(built_site)
+    assert tree_digest(site) == tree_digest(second_act_site.site)
     assert [p.name for p in site.parent.iterdir()] == ["site"]
