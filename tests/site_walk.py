@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # The browser of every browser test (Playwright's and pa11y's): Chromium's headless shell, Debian's
 # package ``chromium-headless-shell`` (``make deps-sistema``), built from the same sources as
 # ``chromium`` (Blink, V8, Skia: the same parsing, styles, layout and scripts), without the
-# browser's own windows, profile and services. It is the build Playwright and Puppeteer run headless
-# tests in by default; the whole page walk costs about a quarter less processor time in it than
-# in ``chromium --headless``. The PDF of the build and the benchmarks (``tools/``) keep ``chromium``.
+# browser's own windows, profile and services. It is the build Playwright runs headless tests in
+# when none is chosen (Puppeteer's ``headless: "shell"``); the whole page walk costs about a quarter
+# less processor time in it than in ``chromium --headless``. The PDF of the build and the benchmarks (``tools/``) keep ``chromium``.
 CHROMIUM = shutil.which("chromium-headless-shell") or "/usr/bin/chromium-headless-shell"
 CHROMIUM_MISSING = (f"Chromium (headless shell) não encontrado em {CHROMIUM}: instale o pacote Debian "
                     "'chromium-headless-shell' (make deps-sistema).")

@@ -11,7 +11,7 @@ source (Jinja checks the checksum of the source: an edited template in ``overrid
 again) and an environment that compiles the same way (its delimiters and whitespace settings, its
 extensions, whether it escapes this template, its finalize and async settings, and the names of its
 filters and tests, which Jinja looks up while compiling). Nothing is written to disk; the
-published bytes are the same with and without it (``tests/test_template_cache.py``).
+published bytes are the same with and without it (``tests/test_compiled_templates.py``).
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class CompiledTemplates(BytecodeCache):
         known = self._code.get(key)
         if known is not None and known[0] == bucket.checksum:
             bucket.code = known[1]
-        bucket.cache_key = key
+        bucket.cache_key = key  # for set_bucket, which Jinja calls with the bucket alone
         return bucket
 
     def set_bucket(self, bucket: Bucket) -> None:
