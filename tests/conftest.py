@@ -9,6 +9,7 @@ Tests read these and never write into them.
 """
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -52,8 +53,6 @@ def second_act_data(target: Path) -> Path:
 
 def tree_digest(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` (relative path) with the SHA-256 of its bytes."""
-    import hashlib
-
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -150,8 +149,6 @@ def second_act_site(once_per_run):
 def build_with(once_per_run, request):
     """Build the whole site with other context values (``site_url``, ``repository``...), once per set
     for the whole run, for what only a built site shows under that configuration."""
-    import hashlib
-
     def build_site(**values) -> Path:
         if not values:
             return request.getfixturevalue("built_site")

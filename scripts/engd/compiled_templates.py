@@ -44,7 +44,7 @@ class CompiledTemplates(BytecodeCache):
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
         key = (name, filename, _compiles_like(environment, name))
-        bucket = Bucket(environment, repr(key), self.get_source_checksum(source))
+        bucket = Bucket(environment, name, self.get_source_checksum(source))
         known = self._code.get(key)
         if known is not None and known[0] == bucket.checksum:
             bucket.code = known[1]
@@ -60,9 +60,6 @@ class CompiledTemplates(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:  # set_bucket writes the memory itself
         raise NotImplementedError
-
-    def clear(self) -> None:
-        self._code.clear()
 
     def __len__(self) -> int:
         return len(self._code)
