@@ -270,18 +270,15 @@ END_TO_END = {"aspas-sem-fechar", "campo-desconhecido", "latin-1", "texto-oficia
 SMALL_SITE = ("index.html", "recomendacoes/3-1/index.html", "dados/datapackage.json", "404.html")
 
 
-@pytest.fixture(scope="module")
-def previous_site(built_site) -> tuple[Path, dict[str, str]]:
-    return built_site, tree_digest(built_site)
-
-
-def _copy_previous(built_site: Path, site: Path, whole: bool) -> None:
+def _copy_previous(built_site: Path, site: Path, whole: bool) -> dict[str, str]:
+    """Copy the built site (or only ``SMALL_SITE`` of it) to ``site``; the digest of the copy."""
     if whole:
         shutil.copytree(built_site, site)
-        return
-    for name in SMALL_SITE:
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(built_site / name, site / name)
+    else:
+        for name in SMALL_SITE:
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(built_site / name, site / name)
+    return tree_digest(site)
 
 
 def test_there_are_at_least_forty_distinct_cases():
@@ -295,13 +292,11 @@ def test_the_end_to_end_cases_exist():
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_bad_edit_fails_clearly_and_leaves_the_site_alone(case: Case, data_copy: Path, previous_site, tmp_path: Path,
+def test_bad_edit_fails_clearly_and_leaves_the_site_alone(case: Case, data_copy: Path, built_site, tmp_path: Path,
                                                           build_in_process):
-    original, whole_digest = previous_site
     site = tmp_path / "site"
     end_to_end = case.id in END_TO_END
-    _copy_previous(original, site, whole=end_to_end)
-    digest = whole_digest if end_to_end else tree_digest(site)
+    digest = _copy_previous(built_site, site, whole=end_to_end)
     assert len(digest) >= len(SMALL_SITE)
     case.edit(data_copy)
 
